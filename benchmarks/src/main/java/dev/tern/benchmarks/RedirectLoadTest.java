@@ -1,0 +1,184 @@
+package dev.tern.benchmarks;
+
+import dev.tern.local.LocalOptions;
+import dev.tern.local.LocalPlatform;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A bounded load test of the redirect path of the local platform: starts {@link LocalPlatform}
+ * in-memory on a free loopback port (or targets {@code --target http://127.0.0.1:PORT}), creates
+ * links, sends GET redirects over N concurrent connections until a request count or a time limit is
+ * reached, and prints throughput, latency percentiles, and whether every redirect was counted as a
+ * click. Sends traffic only to 127.0.0.1.
+ *
+ * <pre>java -cp benchmarks/target/tern-benchmarks.jar dev.tern.benchmarks.RedirectLoadTest --connections 32 --requests 100000</pre>
+ */
+public final class RedirectLoadTest {
+    private static final Pattern CLICKS = Pattern.compile("\"clicks\"\\s*:\\s*(\\d+)");
+
+    private RedirectLoadTest() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int connections = intOption(args, "--connections", 32);
+        int requests = intOption(args, "--requests", 100_000);
+        int seconds = intOption(args, "--seconds", 120);
+        int linkCount = intOption(args, "--links", 100);
+        int warmup = intOption(args, "--warmup", 10_000);
+        String target = stringOption(args, "--target", null);
+        if (target != null && !URI.create(target).getHost().equals("127.0.0.1")) {
+            throw new IllegalArgumentException("--target must be on 127.0.0.1: this load test never leaves the machine");
+        }
+
+        LocalPlatform platform = target == null ? LocalPlatform.start(LocalOptions.inMemoryOnFreePort(), Map.of()) : null;
+        try {
+            URI base = target == null ? platform.baseUri() : URI.create(target);
+            HttpClient client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            List<String> codes = createLinks(client, base, linkCount);
+            System.out.printf("links: %d, connections: %d, warm-up: %d requests%n", codes.size(), connections, warmup);
+            Result warm = run(client, base, codes, connections, warmup, Duration.ofSeconds(seconds));
+            Result result = run(client, base, codes, connections, requests, Duration.ofSeconds(seconds));
+            System.out.println(result.report());
+            if (platform != null) {
+                platform.flushClicks(Duration.ofSeconds(60));
+                long expected = warm.ok + result.ok;
+                long counted = 0;
+                for (String code : codes) {
+                    counted += clicksOf(client, base, code);
+                }
+                System.out.printf("clicks counted: %d of %d redirects served (%s)%n", counted, expected,
+                        counted == expected ? "exact" : "MISMATCH");
+            }
+        } finally {
+            if (platform != null) {
+                platform.close();
+            }
+        }
+    }
+
+    private static List<String> createLinks(HttpClient client, URI base, int count) throws Exception {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String code = "load" + i;
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/api/v1/links"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"url\":\"https://example.com/load/" + i + "?q=" + i + "\",\"code\":\"" + code + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201 && response.statusCode() != 409) {
+                throw new IllegalStateException("creating " + code + " answered " + response.statusCode() + ": " + response.body());
+            }
+            codes.add(code);
+        }
+        return codes;
+    }
+
+    private static long clicksOf(HttpClient client, URI base, String code) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/api/v1/links/" + code)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher matcher = CLICKS.matcher(response.body());
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+    }
+
+    private record Result(int connections, long ok, long failed, long nanos, long[] latencies) {
+        String report() {
+            long[] sorted = latencies.clone();
+            Arrays.sort(sorted);
+            double seconds = nanos / 1e9;
+            return String.format(
+                    "requests: %d ok, %d failed in %.2f s -> %.0f req/s; latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms",
+                    ok, failed, seconds, ok / seconds, percentile(sorted, 0.50), percentile(sorted, 0.90),
+                    percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        }
+
+        private static double percentile(long[] sorted, double p) {
+            if (sorted.length == 0) {
+                return 0;
+            }
+            int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+            return sorted[Math.max(0, index)] / 1e6;
+        }
+    }
+
+    private static Result run(HttpClient client, URI base, List<String> codes, int connections, int requests, Duration limit)
+            throws InterruptedException {
+        AtomicInteger issued = new AtomicInteger();
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long[][] perThread = new long[connections][];
+        int[] recorded = new int[connections];
+        long deadline = System.nanoTime() + limit.toNanos();
+        List<HttpRequest> prepared = codes.stream().map(code -> HttpRequest.newBuilder(base.resolve("/" + code)).GET().build()).toList();
+        Thread[] threads = new Thread[connections];
+        long start = System.nanoTime();
+        for (int t = 0; t < connections; t++) {
+            int id = t;
+            perThread[id] = new long[requests / connections + 1];
+            threads[t] = Thread.ofPlatform().name("load-" + t).start(() -> {
+                while (System.nanoTime() < deadline) {
+                    int n = issued.getAndIncrement();
+                    if (n >= requests) {
+                        return;
+                    }
+                    HttpRequest request = prepared.get(n % prepared.size());
+                    long begin = System.nanoTime();
+                    try {
+                        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                        long took = System.nanoTime() - begin;
+                        if (response.statusCode() == 301) {
+                            ok.incrementAndGet();
+                            if (recorded[id] < perThread[id].length) {
+                                perThread[id][recorded[id]++] = took;
+                            }
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long elapsed = System.nanoTime() - start;
+        long[] all = new long[Arrays.stream(recorded).sum()];
+        int offset = 0;
+        for (int t = 0; t < connections; t++) {
+            System.arraycopy(perThread[t], 0, all, offset, recorded[t]);
+            offset += recorded[t];
+        }
+        return new Result(connections, ok.get(), failed.get(), elapsed, all);
+    }
+
+    private static int intOption(String[] args, String name, int fallback) {
+        String value = stringOption(args, name, null);
+        return value == null ? fallback : Integer.parseInt(value);
+    }
+
+    private static String stringOption(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,220 @@
+package dev.tern.core.link;
+
+import dev.tern.core.click.ClickCounterStore;
+import dev.tern.core.error.CodeTakenException;
+import dev.tern.core.error.ErrorCode;
+import dev.tern.core.error.InvalidRequestException;
+import dev.tern.core.error.LinkNotFoundException;
+import dev.tern.core.error.StoreUnavailableException;
+import dev.tern.core.idempotency.IdempotencyRecord;
+import dev.tern.core.idempotency.IdempotencyStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The link use cases: create, resolve, get. Every entry point (redirect, REST API, web form,
+ * YOURLS API) goes through here, so the rules live in one place.
+ */
+public final class LinkService {
+    /** Generated codes are retried this often on collision before giving up (62^7 makes even two rare). */
+    static final int MAX_GENERATED_ATTEMPTS = 10;
+    public static final int MAX_TITLE_LENGTH = 500;
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
+
+    private final LinkStore links;
+    private final IdempotencyStore idempotency;
+    private final ClickCounterStore clicks;
+    private final CodeGenerator codes;
+    private final CodePolicy codePolicy;
+    private final UrlPolicy urlPolicy;
+    private final Clock clock;
+
+    public LinkService(LinkStore links, IdempotencyStore idempotency, ClickCounterStore clicks, CodeGenerator codes,
+            CodePolicy codePolicy, UrlPolicy urlPolicy, Clock clock) {
+        this.links = Objects.requireNonNull(links, "links");
+        this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
+        this.clicks = Objects.requireNonNull(clicks, "clicks");
+        this.codes = Objects.requireNonNull(codes, "codes");
+        this.codePolicy = Objects.requireNonNull(codePolicy, "codePolicy");
+        this.urlPolicy = Objects.requireNonNull(urlPolicy, "urlPolicy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Creates a link with the custom code asked for, or a generated one.
+     *
+     * <p>With an Idempotency-Key, a repeated request (a client retry after a lost response, two
+     * concurrent submissions) returns the link the first one created instead of a second link; the
+     * same key with a different request is refused.
+     */
+    public CreatedLink create(NewLinkRequest request) {
+        Instant now = clock.instant();
+        LongUrl target = LongUrl.parse(request.url(), urlPolicy);
+        Optional<ShortCode> custom = request.customCodeIfAny().map(codePolicy::custom);
+        String title = normaliseTitle(request.title());
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
+            throw new InvalidRequestException(ErrorCode.INVALID_EXPIRY,
+                    "The expiry time " + request.expiresAt() + " is not in the future");
+        }
+        Link template = new Link(custom.orElseGet(this::nextGeneratedCode), target, title, now, request.creator(),
+                LinkStatus.ACTIVE, request.expiresAt(), null, null);
+        Optional<String> key = request.idempotencyKeyIfAny();
+        if (key.isPresent()) {
+            return createIdempotently(template, custom.isPresent(), scopedKey(request.creator(), key.get()));
+        }
+        return new CreatedLink(insertWithRetries(template, custom.isPresent()), false);
+    }
+
+    /** Follows a short code: the link to redirect to, or why there is none. */
+    public Resolution resolve(ShortCode code) {
+        Optional<Link> found = links.find(code);
+        if (found.isEmpty()) {
+            return new Resolution.NotFound(code);
+        }
+        Link link = found.get();
+        return switch (link.status()) {
+            case DISABLED -> new Resolution.Gone(link, Resolution.Reason.DISABLED);
+            case DELETED -> new Resolution.Gone(link, Resolution.Reason.DELETED);
+            case ACTIVE -> link.isExpiredAt(clock.instant())
+                    ? new Resolution.Gone(link, Resolution.Reason.EXPIRED)
+                    : new Resolution.Found(link);
+        };
+    }
+
+    /**
+     * The link and its click total, whatever its status.
+     *
+     * @throws LinkNotFoundException if no link has the code
+     */
+    public LinkDetails get(ShortCode code) {
+        Link link = links.findLatest(code).orElseThrow(() -> LinkNotFoundException.forCode(code));
+        return new LinkDetails(link, clicks.total(code));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private Link insertWithRetries(Link template, boolean customCode) {
+        Link candidate = template;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                links.insertNew(candidate);
+                return candidate;
+            } catch (CodeTakenException taken) {
+                if (customCode) {
+                    throw taken;
+                }
+                if (attempt >= MAX_GENERATED_ATTEMPTS) {
+                    throw codeSpaceCrowded(taken);
+                }
+                candidate = candidate.withCode(nextGeneratedCode());
+            }
+        }
+    }
+
+    private CreatedLink createIdempotently(Link template, boolean customCode, String scopedKey) {
+        String fingerprint = fingerprint(template, customCode);
+        IdempotencyRecord mine = new IdempotencyRecord(scopedKey, fingerprint, template.code(), template.createdAt());
+        Optional<IdempotencyRecord> earlier = idempotency.claim(mine);
+        if (earlier.isPresent() && !earlier.get().fingerprint().equals(fingerprint)) {
+            throw new InvalidRequestException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was already used for a different request; use a new key for a new link");
+        }
+        IdempotencyRecord record = earlier.orElse(mine);
+        for (int attempt = 1; ; attempt++) {
+            Link candidate = template.withCode(record.code()).withIdempotencyKey(scopedKey);
+            try {
+                links.insertNew(candidate);
+                return new CreatedLink(candidate, false);
+            } catch (CodeTakenException taken) {
+                Optional<Link> holder = links.findLatest(record.code());
+                if (holder.isPresent() && scopedKey.equals(holder.get().idempotencyKey())) {
+                    return new CreatedLink(holder.get(), true);
+                }
+                if (customCode) {
+                    throw taken;
+                }
+                if (attempt >= MAX_GENERATED_ATTEMPTS) {
+                    throw codeSpaceCrowded(taken);
+                }
+                record = idempotency.reassign(scopedKey, record.code(), nextGeneratedCode());
+            }
+        }
+    }
+
+    private ShortCode nextGeneratedCode() {
+        while (true) {
+            ShortCode code = codes.next();
+            if (!codePolicy.isReserved(code.value())) {
+                return code;
+            }
+        }
+    }
+
+    private static StoreUnavailableException codeSpaceCrowded(CodeTakenException cause) {
+        return new StoreUnavailableException("no free short code found after " + MAX_GENERATED_ATTEMPTS + " attempts",
+                Duration.ofSeconds(1), cause);
+    }
+
+    /** Keys are per client: two clients that happen to pick the same key do not see each other's links. */
+    private static String scopedKey(Creator creator, String key) {
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new InvalidRequestException(ErrorCode.INVALID_IDEMPOTENCY_KEY,
+                    "An Idempotency-Key must be 1-255 visible ASCII characters");
+        }
+        return creator.id() + " " + key;
+    }
+
+    private static String fingerprint(Link template, boolean customCode) {
+        String canonical = String.join("\u0000",
+                template.target().value(),
+                customCode ? template.code().value() : "",
+                template.title(),
+                template.expiresAt() == null ? "" : template.expiresAt().toString());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    /** Control characters removed, whitespace runs collapsed, trimmed; at most {@value #MAX_TITLE_LENGTH} characters. */
+    static String normaliseTitle(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(raw.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < raw.length(); ) {
+            int cp = raw.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                pendingSpace = out.length() > 0;
+                continue;
+            }
+            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT && cp != 0x200D
+                    || Character.getType(cp) == Character.SURROGATE) { // a lone surrogate cannot be stored as UTF-8
+                continue;
+            }
+            if (pendingSpace) {
+                out.append(' ');
+                pendingSpace = false;
+            }
+            out.appendCodePoint(cp);
+        }
+        String title = out.toString();
+        if (title.codePointCount(0, title.length()) > MAX_TITLE_LENGTH) {
+            throw new InvalidRequestException(ErrorCode.INVALID_TITLE,
+                    "A title can have at most " + MAX_TITLE_LENGTH + " characters");
+        }
+        return title;
+    }
+}

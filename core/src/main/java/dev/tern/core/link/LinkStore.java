@@ -1,0 +1,31 @@
+package dev.tern.core.link;
+
+import dev.tern.core.error.CodeTakenException;
+import dev.tern.core.error.StoreUnavailableException;
+import java.util.Optional;
+
+/**
+ * Where links live. Implementations: {@code DynamoDbLinkStore} (store module) and an in-memory
+ * store in the testkit that honours the same contract ({@code LinkStoreContract}).
+ *
+ * <p>Every method may throw {@link StoreUnavailableException} when the store throttles or times out.
+ */
+public interface LinkStore {
+
+    /**
+     * The link with exactly this code, read the cheapest way the store allows (it may lag a write
+     * by a moment). This is the redirect path's only store call.
+     */
+    Optional<Link> find(ShortCode code);
+
+    /** The link with exactly this code, reflecting every acknowledged write (a strongly consistent read). */
+    Optional<Link> findLatest(ShortCode code);
+
+    /**
+     * Stores a link whose code no other link has, atomically: of two concurrent inserts of one code,
+     * exactly one succeeds.
+     *
+     * @throws CodeTakenException if a link (in any status) already has the code
+     */
+    void insertNew(Link link);
+}

@@ -1,0 +1,59 @@
+package dev.tern.core.settings;
+
+/**
+ * Every environment variable Tern reads, with its default and meaning: the one list that
+ * {@code docs/CONFIGURATION.md} documents (a test keeps the two in step).
+ */
+public enum Setting {
+    PUBLIC_BASE_URL("TERN_PUBLIC_BASE_URL", "http://127.0.0.1:8080",
+            "The site's public address; short URLs are this plus '/' plus the code."),
+    EXTRA_OWN_HOSTS("TERN_EXTRA_OWN_HOSTS", "",
+            "Other host names that serve this site's short links (comma-separated); links to them are refused as loops."),
+    CODE_ALPHABET("TERN_CODE_ALPHABET", "base62", "Alphabet of generated codes: base62 or base36 (lower case)."),
+    CODE_LENGTH("TERN_CODE_LENGTH", "7", "Length of generated codes, 4-32."),
+    EXTRA_RESERVED_CODES("TERN_EXTRA_RESERVED_CODES", "",
+            "Custom codes to refuse besides the built-in reserved words (comma-separated)."),
+    URL_SCHEMES("TERN_URL_SCHEMES", String.join(",", dev.tern.core.link.UrlPolicy.DEFAULT_EXTRA_SCHEMES),
+            "Schemes accepted besides http and https (comma-separated); javascript, data, vbscript and file never are."),
+    MAX_URL_LENGTH("TERN_MAX_URL_LENGTH", "8192", "The longest accepted long URL, in bytes of its ASCII form."),
+    REDIRECT_STATUS("TERN_REDIRECT_STATUS", "301", "Default redirect status: 301, 302, 307 or 308."),
+    REDIRECT_CACHE_SECONDS("TERN_REDIRECT_CACHE_SECONDS", "300",
+            "Default Cache-Control max-age of a redirect, in seconds (0 = no-store)."),
+    FORWARD_QUERY("TERN_FORWARD_QUERY", "false", "Whether /code?x=1 passes ?x=1 on to the long URL by default."),
+    UNKNOWN_CODE("TERN_UNKNOWN_CODE", "not-found",
+            "What an unknown code answers: not-found (a 404 page) or redirect-home (302 to the site, as YOURLS does)."),
+    COUNTRY_HEADER("TERN_COUNTRY_HEADER", "",
+            "A request header set by a trusted CDN that holds the visitor's country (e.g. CloudFront-Viewer-Country); empty for none."),
+    REGION("TERN_REGION", "",
+            "The region name clicks are counted under; defaults to AWS_REGION, or 'local'."),
+    LINKS_TABLE("TERN_LINKS_TABLE", "tern-links", "DynamoDB table of links."),
+    CLICKS_TABLE("TERN_CLICKS_TABLE", "tern-clicks", "DynamoDB table of click counters."),
+    IDEMPOTENCY_TABLE("TERN_IDEMPOTENCY_TABLE", "tern-idempotency", "DynamoDB table of Idempotency-Key records."),
+    DYNAMODB_ENDPOINT("TERN_DYNAMODB_ENDPOINT", "",
+            "DynamoDB endpoint override (DynamoDB Local); empty for the region's real endpoint."),
+    DYNAMODB_TIMEOUT_MILLIS("TERN_DYNAMODB_TIMEOUT_MILLIS", "2000",
+            "The longest one DynamoDB call may take, retries included, before the request answers 503.");
+
+    private final String variable;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String variable, String defaultValue, String description) {
+        this.variable = variable;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The environment variable's name. */
+    public String variable() {
+        return variable;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+}

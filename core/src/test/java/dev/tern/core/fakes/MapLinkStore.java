@@ -1,0 +1,43 @@
+package dev.tern.core.fakes;
+
+import dev.tern.core.error.CodeTakenException;
+import dev.tern.core.link.Link;
+import dev.tern.core.link.LinkStore;
+import dev.tern.core.link.ShortCode;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * A {@link LinkStore} in a map, for core's own unit tests. (The shared in-memory fakes live in the
+ * testkit, which depends on core, so core's tests cannot use them.)
+ */
+public final class MapLinkStore implements LinkStore {
+    private final ConcurrentMap<ShortCode, Link> links = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Link> find(ShortCode code) {
+        return Optional.ofNullable(links.get(code));
+    }
+
+    @Override
+    public Optional<Link> findLatest(ShortCode code) {
+        return find(code);
+    }
+
+    @Override
+    public void insertNew(Link link) {
+        if (links.putIfAbsent(link.code(), link) != null) {
+            throw CodeTakenException.forCode(link.code());
+        }
+    }
+
+    public int size() {
+        return links.size();
+    }
+
+    public Map<ShortCode, Link> all() {
+        return Map.copyOf(links);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.tern.functions;
+
+import dev.tern.core.Stores;
+import dev.tern.core.click.ClickAggregator;
+import dev.tern.core.click.ClickSink;
+import dev.tern.core.link.LinkService;
+import dev.tern.core.settings.TernSettings;
+import dev.tern.store.DynamoDbStores;
+import dev.tern.store.StoreSettings;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The composition root of the functions: settings, stores, the click sink and the use cases, built
+ * once per container and shared by every handler in it.
+ *
+ * <p>In Lambda, {@link #fromEnv()} builds it from the environment on first use (during the init
+ * phase, so a SnapStart snapshot holds the SDK client but nothing random: the code generator makes
+ * its {@code SecureRandom} on the first generated code). Tests and {@code local/} call the public
+ * constructor with their own stores and click sink.
+ *
+ * <p>Expensive things that only some handlers need (the JSON mapper of the REST API and the click
+ * aggregator) are built lazily, so the redirect function never loads them.
+ */
+public final class Wiring implements AutoCloseable {
+    private static final Object SHARED_LOCK = new Object();
+    private static volatile Wiring shared;
+
+    private final TernSettings settings;
+    private final Stores stores;
+    private final ClickSink clickSink;
+    private final Clock clock;
+    private final LinkService links;
+    private final Authenticator authenticator;
+    private final BoundaryLog log;
+    private final AutoCloseable owned;
+    private volatile ApiJson apiJson;
+    private volatile ClickAggregator aggregator;
+
+    /**
+     * Wires the functions over the given stores and click sink, logging to standard output, with
+     * anonymous creators (see {@link Authenticator#anonymous()}).
+     *
+     * @param settings  the deployment's settings
+     * @param stores    the link, idempotency and click-counter stores
+     * @param clickSink where the redirect sends clicks ({@link LogLineClickSink} in AWS, a
+     *                  {@code BatchingClickChannel} locally)
+     * @param clock     the time source of creates, expiry checks and clicks
+     */
+    public Wiring(TernSettings settings, Stores stores, ClickSink clickSink, Clock clock) {
+        this(settings, stores, clickSink, clock, Authenticator.anonymous(), standardOut(), () -> { });
+    }
+
+    Wiring(TernSettings settings, Stores stores, ClickSink clickSink, Clock clock, Authenticator authenticator,
+            Consumer<String> logLines, AutoCloseable owned) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.stores = Objects.requireNonNull(stores, "stores");
+        this.clickSink = Objects.requireNonNull(clickSink, "clickSink");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.log = new BoundaryLog(logLines);
+        this.owned = Objects.requireNonNull(owned, "owned");
+        this.links = new LinkService(stores.links(), stores.idempotency(), stores.clicks(), settings.newCodeGenerator(),
+                settings.codePolicy(), settings.urlPolicy(), clock);
+    }
+
+    /**
+     * The container's wiring, built from {@link System#getenv()} on the first call and shared by every
+     * handler instance after it.
+     *
+     * @throws dev.tern.core.settings.SettingsException naming the variable when a setting is unusable
+     */
+    public static Wiring fromEnv() {
+        Wiring current = shared;
+        if (current == null) {
+            synchronized (SHARED_LOCK) {
+                current = shared;
+                if (current == null) {
+                    current = fromEnv(System.getenv());
+                    shared = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /**
+     * A new wiring from {@code env}: DynamoDB stores (the endpoint and table names from the same
+     * variables) and clicks written as log lines to standard output. {@link #close()} closes the
+     * DynamoDB client it opened.
+     */
+    public static Wiring fromEnv(Map<String, String> env) {
+        TernSettings settings = TernSettings.fromEnv(env);
+        DynamoDbStores dynamoDb = DynamoDbStores.open(StoreSettings.fromEnv(env), settings.region());
+        PrintStream out = System.out;
+        return new Wiring(settings, dynamoDb.stores(), new LogLineClickSink(out::println), Clock.systemUTC(),
+                Authenticator.anonymous(), out::println, dynamoDb);
+    }
+
+    public TernSettings settings() {
+        return settings;
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    public ClickSink clickSink() {
+        return clickSink;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The link use cases. */
+    public LinkService links() {
+        return links;
+    }
+
+    /** Counts click batches into the click-counter store (built on first use). */
+    public ClickAggregator clickAggregator() {
+        ClickAggregator current = aggregator;
+        if (current == null) {
+            synchronized (this) {
+                current = aggregator;
+                if (current == null) {
+                    current = new ClickAggregator(stores.clicks());
+                    aggregator = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    Authenticator authenticator() {
+        return authenticator;
+    }
+
+    BoundaryLog log() {
+        return log;
+    }
+
+    /** The JSON mapper of the REST API and the click aggregator (built on first use; never by the redirect). */
+    ApiJson apiJson() {
+        ApiJson current = apiJson;
+        if (current == null) {
+            synchronized (this) {
+                current = apiJson;
+                if (current == null) {
+                    current = new ApiJson();
+                    apiJson = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Closes what this wiring opened itself (the DynamoDB client of {@link #fromEnv(Map)}); nothing otherwise. */
+    @Override
+    public void close() {
+        try {
+            owned.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("closing the stores failed", e);
+        }
+    }
+
+    private static Consumer<String> standardOut() {
+        PrintStream out = System.out;
+        return out::println;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.tern.local;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.tern.core.click.BatchingClickChannel;
+import dev.tern.core.click.ClickAggregator;
+import dev.tern.core.settings.Setting;
+import dev.tern.core.settings.TernSettings;
+import dev.tern.dynamodblocal.EmbeddedDynamoDb;
+import dev.tern.functions.LinksApiHandler;
+import dev.tern.functions.RedirectHandler;
+import dev.tern.functions.Wiring;
+import dev.tern.store.DynamoDbStores;
+import dev.tern.store.StoreSettings;
+import dev.tern.store.TableNames;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole platform in one process: DynamoDB Local, the tables, the in-process click channel and
+ * the real Lambda handlers behind an HTTP server on 127.0.0.1. Started by {@link TernLocalCommand}
+ * and by end-to-end tests.
+ */
+public final class LocalPlatform implements AutoCloseable {
+    private final EmbeddedDynamoDb dynamoDb;
+    private final DynamoDbStores stores;
+    private final BatchingClickChannel clicks;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final URI baseUri;
+    private final TernSettings settings;
+    private boolean closed;
+
+    private LocalPlatform(EmbeddedDynamoDb dynamoDb, DynamoDbStores stores, BatchingClickChannel clicks,
+            HttpServer server, ExecutorService executor, URI baseUri, TernSettings settings) {
+        this.dynamoDb = dynamoDb;
+        this.stores = stores;
+        this.clicks = clicks;
+        this.server = server;
+        this.executor = executor;
+        this.baseUri = baseUri;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts everything; on failure, stops what had started and rethrows.
+     *
+     * @param env the environment (Tern's settings); {@code TERN_PUBLIC_BASE_URL} defaults to the local address
+     * @throws IOException if the port cannot be bound
+     */
+    public static LocalPlatform start(LocalOptions options, Map<String, String> env) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 512);
+        EmbeddedDynamoDb dynamoDb = null;
+        DynamoDbStores stores = null;
+        BatchingClickChannel clicks = null;
+        try {
+            int port = server.getAddress().getPort();
+            Map<String, String> effective = new HashMap<>(env);
+            String configuredBase = effective.get(Setting.PUBLIC_BASE_URL.variable());
+            if (configuredBase == null || configuredBase.isBlank()) {
+                effective.put(Setting.PUBLIC_BASE_URL.variable(), "http://127.0.0.1:" + port);
+            }
+            TernSettings settings = TernSettings.fromEnv(effective);
+            dynamoDb = options.dataDir().isPresent()
+                    ? EmbeddedDynamoDb.startPersistent(options.dataDir().get())
+                    : EmbeddedDynamoDb.startInMemory();
+            stores = DynamoDbStores.open(StoreSettings.forEndpoint(dynamoDb.endpoint(), TableNames.fromEnv(effective)),
+                    settings.region(), options.interceptors());
+            stores.createTablesIfMissing();
+            clicks = BatchingClickChannel.withDefaults(new ClickAggregator(stores.stores().clicks()));
+            Wiring wiring = new Wiring(settings, stores.stores(), clicks, Clock.systemUTC());
+            LocalRouter router = new LocalRouter(new LinksApiHandler(wiring), new RedirectHandler(wiring),
+                    settings.publicBaseUrl().toString());
+            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+            server.createContext("/", router::handle);
+            server.setExecutor(executor);
+            server.start();
+            return new LocalPlatform(dynamoDb, stores, clicks, server, executor, URI.create("http://127.0.0.1:" + port),
+                    settings);
+        } catch (RuntimeException e) {
+            server.stop(0);
+            closeQuietly(clicks);
+            closeQuietly(stores);
+            closeQuietly(dynamoDb);
+            throw e;
+        }
+    }
+
+    /** Where the platform listens, e.g. {@code http://127.0.0.1:8080}. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** The public base URL short links are built on. */
+    public URI publicBaseUrl() {
+        return settings.publicBaseUrl();
+    }
+
+    /** DynamoDB Local's endpoint. */
+    public URI dynamoDbEndpoint() {
+        return dynamoDb.endpoint();
+    }
+
+    /** Waits until every click served so far is counted. */
+    public boolean flushClicks(Duration timeout) throws InterruptedException {
+        return clicks.flush(timeout);
+    }
+
+    /** Clicks counted so far by the in-process channel. */
+    public long clicksApplied() {
+        return clicks.applied();
+    }
+
+    /** Stops serving (finishing requests in flight), counts the queued clicks, then stops DynamoDB Local. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.stop(1);
+        executor.close();
+        clicks.close();
+        stores.close();
+        dynamoDb.close();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // already failing; the original exception is the one to report
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.tern.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Routes a local request the way the HTTP API routes it in AWS ({@code ANY /api/{proxy+}} to the
+ * API function, {@code $default} to the redirect function) and invokes the handler with the event
+ * API Gateway would send.
+ */
+final class LocalRouter {
+    static final String API_ROUTE = "ANY /api/{proxy+}";
+    static final String DEFAULT_ROUTE = "$default";
+
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api;
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> redirect;
+    private final String homePage;
+
+    LocalRouter(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api,
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> redirect, String baseUrl) {
+        this.api = api;
+        this.redirect = redirect;
+        this.homePage = HomePage.html(baseUrl);
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getRawPath();
+            if (path == null || path.isEmpty() || path.equals("/")) {
+                serveHome(exchange);
+                return;
+            }
+            boolean isApi = path.equals("/api") || path.startsWith("/api/");
+            String routeKey = isApi ? API_ROUTE : DEFAULT_ROUTE;
+            APIGatewayV2HTTPEvent event;
+            try {
+                event = ApiGatewayAdapter.toEvent(exchange, routeKey);
+            } catch (ApiGatewayAdapter.BodyTooLargeException e) {
+                // API Gateway itself refuses such bodies before any function runs.
+                writeText(exchange, 413, "Request body too large\n");
+                return;
+            }
+            if (isApi) {
+                event.setPathParameters(Map.of("proxy", path.length() > 5 ? path.substring(5) : ""));
+            }
+            var handler = isApi ? api : redirect;
+            LocalLambdaContext context = new LocalLambdaContext(event.getRequestContext().getRequestId(),
+                    isApi ? "tern-api" : "tern-redirect");
+            ApiGatewayAdapter.writeResponse(exchange, handler.handleRequest(event, context));
+        } catch (IOException e) {
+            exchange.close(); // the client went away; nothing to answer
+        } catch (RuntimeException e) {
+            // A handler must never throw; if one does, answer like API Gateway does, and say so locally.
+            System.err.println("{\"level\":\"ERROR\",\"op\":\"local-route\",\"error\":\"" + e.getClass().getName() + "\"}");
+            writeText(exchange, 500, "Internal Server Error\n");
+        }
+    }
+
+    private void serveHome(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            writeText(exchange, 405, "Method Not Allowed\n");
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        ApiGatewayAdapter.writeRaw(exchange, 200, homePage.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void writeText(HttpExchange exchange, int status, String text) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        ApiGatewayAdapter.writeRaw(exchange, status, text.getBytes(StandardCharsets.UTF_8));
+    }
+}

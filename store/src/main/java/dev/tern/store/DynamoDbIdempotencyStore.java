@@ -1,0 +1,181 @@
+package dev.tern.store;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+
+import dev.tern.core.idempotency.IdempotencyRecord;
+import dev.tern.core.idempotency.IdempotencyStore;
+import dev.tern.core.link.ShortCode;
+import dev.tern.core.settings.Setting;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * {@link IdempotencyStore} on a DynamoDB table with partition key {@code idemKey}; one item per key:
+ *
+ * <pre>
+ * idemKey S (key) | fingerprint S | code S | createdAt S | expiresAt N (TTL, epoch seconds)
+ * </pre>
+ *
+ * A record lives {@value #LIFETIME_HOURS} hours from {@code createdAt}. DynamoDB's TTL deletes it
+ * some time after that (on an MRSC table, which has no TTL, a sweeper does); until then
+ * {@link #claim} already treats it as absent, so the window is exact whatever the deletion's delay.
+ * No transactions and no TTL are needed for correctness, so the table may be MRSC.
+ */
+public final class DynamoDbIdempotencyStore implements IdempotencyStore {
+    static final long LIFETIME_HOURS = 24;
+    static final Duration LIFETIME = Duration.ofHours(LIFETIME_HOURS);
+    static final String FINGERPRINT = "fingerprint";
+    static final String CODE = "code";
+    static final String CREATED_AT = "createdAt";
+    private static final int MAX_CLAIM_ATTEMPTS = 3;
+
+    static final TableSchema<IdempotencyRecord> SCHEMA =
+            StaticImmutableTableSchema.builder(IdempotencyRecord.class, RecordItem.class)
+                    .newItemBuilder(RecordItem::new, RecordItem::build)
+                    .addAttribute(String.class, a -> a.name(TernTables.IDEMPOTENCY_KEY)
+                            .getter(IdempotencyRecord::key).setter((b, v) -> b.key = v).tags(primaryPartitionKey()))
+                    .addAttribute(String.class, a -> a.name(FINGERPRINT)
+                            .getter(IdempotencyRecord::fingerprint).setter((b, v) -> b.fingerprint = v))
+                    .addAttribute(String.class, a -> a.name(CODE)
+                            .getter(r -> r.code().value()).setter((b, v) -> b.code = v))
+                    .addAttribute(String.class, a -> a.name(CREATED_AT)
+                            .getter(r -> StoredInstants.format(r.createdAt())).setter((b, v) -> b.createdAt = v))
+                    // Derived from createdAt on write; nothing to read back.
+                    .addAttribute(Long.class, a -> a.name(TernTables.EXPIRES_AT)
+                            .getter(r -> expiresAt(r.createdAt())).setter((b, v) -> { }))
+                    .build();
+
+    private final DynamoDbClient client;
+    private final DynamoDbTable<IdempotencyRecord> table;
+    private final String tableName;
+    private final Clock clock;
+
+    /** A store on {@code tableName}, sharing {@code client}. */
+    public DynamoDbIdempotencyStore(DynamoDbClient client, String tableName) {
+        this(client, tableName, Clock.systemUTC());
+    }
+
+    DynamoDbIdempotencyStore(DynamoDbClient client, String tableName, Clock clock) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions(List.of()).build()
+                .table(tableName, SCHEMA);
+    }
+
+    /**
+     * A {@code PutItem} on condition that the key is new (or its record expired). If the condition
+     * fails, the stored record comes back with the failure ({@code ALL_OLD}), so no second read is
+     * needed; a consistent read covers the rare answer without it.
+     */
+    @Override
+    public Optional<IdempotencyRecord> claim(IdempotencyRecord record) {
+        Expression keyIsFree = Expression.builder()
+                .expression("attribute_not_exists(#key) OR #expiresAt < :now")
+                .putExpressionName("#key", TernTables.IDEMPOTENCY_KEY)
+                .putExpressionName("#expiresAt", TernTables.EXPIRES_AT)
+                .putExpressionValue(":now", number(clock.instant().getEpochSecond()))
+                .build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                table.putItem(PutItemEnhancedRequest.builder(IdempotencyRecord.class)
+                        .item(record)
+                        .conditionExpression(keyIsFree)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build());
+                return Optional.empty();
+            } catch (ConditionalCheckFailedException e) {
+                Optional<IdempotencyRecord> existing = e.hasItem() && !e.item().isEmpty()
+                        ? Optional.of(SCHEMA.mapToItem(e.item()))
+                        : read(record.key());
+                if (existing.isPresent()) {
+                    return existing;
+                }
+                if (attempt >= MAX_CLAIM_ATTEMPTS) {
+                    throw new IllegalStateException("the idempotency record of a key kept appearing and vanishing");
+                }
+                // The record expired and TTL deleted it between our write and our read: claim again.
+            } catch (SdkException e) {
+                throw DynamoDbErrors.translate(e, Setting.IDEMPOTENCY_TABLE, tableName, "claiming an Idempotency-Key");
+            }
+        }
+    }
+
+    /** An {@code UpdateItem} of {@code code} on condition that it is still {@code expected}. */
+    @Override
+    public IdempotencyRecord reassign(String key, ShortCode expected, ShortCode replacement) {
+        try {
+            UpdateItemResponse response = client.updateItem(r -> r.tableName(tableName)
+                    .key(Map.of(TernTables.IDEMPOTENCY_KEY, string(key)))
+                    .updateExpression("SET #code = :replacement")
+                    .conditionExpression("#code = :expected")
+                    .expressionAttributeNames(Map.of("#code", CODE))
+                    .expressionAttributeValues(Map.of(":replacement", string(replacement.value()),
+                            ":expected", string(expected.value())))
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return SCHEMA.mapToItem(response.attributes());
+        } catch (ConditionalCheckFailedException e) {
+            Optional<IdempotencyRecord> current = e.hasItem() && !e.item().isEmpty()
+                    ? Optional.of(SCHEMA.mapToItem(e.item()))
+                    : read(key);
+            return current.orElseThrow(() -> new IllegalStateException("no idempotency record for the key being reassigned"));
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.IDEMPOTENCY_TABLE, tableName, "reassigning an Idempotency-Key");
+        }
+    }
+
+    private Optional<IdempotencyRecord> read(String key) {
+        try {
+            return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(key).build()).consistentRead(true)));
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.IDEMPOTENCY_TABLE, tableName, "reading an Idempotency-Key");
+        }
+    }
+
+    static long expiresAt(Instant createdAt) {
+        return createdAt.plus(LIFETIME).getEpochSecond();
+    }
+
+    private static AttributeValue string(String value) {
+        return AttributeValue.builder().s(value).build();
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.builder().n(Long.toString(value)).build();
+    }
+
+    /** The mutable side of the immutable schema. */
+    static final class RecordItem {
+        String key;
+        String fingerprint;
+        String code;
+        String createdAt;
+
+        IdempotencyRecord build() {
+            if (key == null || fingerprint == null || code == null || createdAt == null) {
+                throw new IllegalStateException("idempotency item lacks one of idemKey, fingerprint, code, createdAt");
+            }
+            return new IdempotencyRecord(key, fingerprint, new ShortCode(code), StoredInstants.parse(createdAt, CREATED_AT));
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.tern.store;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+
+import dev.tern.core.error.CodeTakenException;
+import dev.tern.core.link.Creator;
+import dev.tern.core.link.Link;
+import dev.tern.core.link.LinkStatus;
+import dev.tern.core.link.LinkStore;
+import dev.tern.core.link.LongUrl;
+import dev.tern.core.link.RedirectPolicy;
+import dev.tern.core.link.ShortCode;
+import dev.tern.core.settings.Setting;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * {@link LinkStore} on a DynamoDB table with partition key {@code code}; one item per link:
+ *
+ * <pre>
+ * code S (key) | url S | title S? | createdAt S | creator S | status S | expiresAt S?
+ * | redirectStatus N? | cacheSeconds N? | forwardQuery BOOL? | idemKey S?
+ * </pre>
+ *
+ * {@code url} is {@link LongUrl#value()} (read back with {@link LongUrl#fromStored}); instants are
+ * ISO-8601 UTC with nine fraction digits ({@link StoredInstants}); an empty title is not stored;
+ * the three redirect attributes are all present or all absent. Mapped by a static schema, without
+ * reflection. Click counts are not on the link: see {@link DynamoDbClickCounterStore}.
+ */
+public final class DynamoDbLinkStore implements LinkStore {
+    static final String URL = "url";
+    static final String TITLE = "title";
+    static final String CREATED_AT = "createdAt";
+    static final String CREATOR = "creator";
+    static final String STATUS = "status";
+    static final String EXPIRES_AT = "expiresAt";
+    static final String REDIRECT_STATUS = "redirectStatus";
+    static final String CACHE_SECONDS = "cacheSeconds";
+    static final String FORWARD_QUERY = "forwardQuery";
+    static final String IDEMPOTENCY_KEY = "idemKey";
+
+    static final TableSchema<Link> SCHEMA = StaticImmutableTableSchema.builder(Link.class, LinkItem.class)
+            .newItemBuilder(LinkItem::new, LinkItem::build)
+            .addAttribute(String.class, a -> a.name(TernTables.LINK_KEY)
+                    .getter(link -> link.code().value()).setter((b, v) -> b.code = v).tags(primaryPartitionKey()))
+            .addAttribute(String.class, a -> a.name(URL)
+                    .getter(link -> link.target().value()).setter((b, v) -> b.url = v))
+            .addAttribute(String.class, a -> a.name(TITLE)
+                    .getter(link -> link.title().isEmpty() ? null : link.title()).setter((b, v) -> b.title = v))
+            .addAttribute(String.class, a -> a.name(CREATED_AT)
+                    .getter(link -> StoredInstants.format(link.createdAt())).setter((b, v) -> b.createdAt = v))
+            .addAttribute(String.class, a -> a.name(CREATOR)
+                    .getter(link -> link.creator().id()).setter((b, v) -> b.creator = v))
+            .addAttribute(String.class, a -> a.name(STATUS)
+                    .getter(link -> link.status().name()).setter((b, v) -> b.status = v))
+            .addAttribute(String.class, a -> a.name(EXPIRES_AT)
+                    .getter(link -> StoredInstants.format(link.expiresAt())).setter((b, v) -> b.expiresAt = v))
+            .addAttribute(Integer.class, a -> a.name(REDIRECT_STATUS)
+                    .getter(link -> link.ownRedirectPolicy().map(RedirectPolicy::status).orElse(null))
+                    .setter((b, v) -> b.redirectStatus = v))
+            .addAttribute(Long.class, a -> a.name(CACHE_SECONDS)
+                    .getter(link -> link.ownRedirectPolicy().map(p -> p.cacheFor().toSeconds()).orElse(null))
+                    .setter((b, v) -> b.cacheSeconds = v))
+            .addAttribute(Boolean.class, a -> a.name(FORWARD_QUERY)
+                    .getter(link -> link.ownRedirectPolicy().map(RedirectPolicy::forwardQuery).orElse(null))
+                    .setter((b, v) -> b.forwardQuery = v))
+            .addAttribute(String.class, a -> a.name(IDEMPOTENCY_KEY)
+                    .getter(Link::idempotencyKey).setter((b, v) -> b.idemKey = v))
+            .build();
+
+    private static final Expression CODE_IS_NEW = Expression.builder()
+            .expression("attribute_not_exists(#code)")
+            .putExpressionName("#code", TernTables.LINK_KEY)
+            .build();
+
+    private final DynamoDbTable<Link> table;
+    private final String tableName;
+
+    /** A store on {@code tableName}, sharing {@code client}. */
+    public DynamoDbLinkStore(DynamoDbClient client, String tableName) {
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.table = DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(Objects.requireNonNull(client, "client"))
+                .extensions(List.of())
+                .build()
+                .table(tableName, SCHEMA);
+    }
+
+    /** An eventually consistent {@code GetItem}: half the cost of {@link #findLatest}, and what the redirect uses. */
+    @Override
+    public Optional<Link> find(ShortCode code) {
+        return get(code, false);
+    }
+
+    /** A strongly consistent {@code GetItem}. */
+    @Override
+    public Optional<Link> findLatest(ShortCode code) {
+        return get(code, true);
+    }
+
+    /**
+     * A {@code PutItem} on condition that no item has the code. When the condition fails and the
+     * item found is exactly {@code link} (same creation instant to the nanosecond, same everything),
+     * it is this very insert, applied by an earlier attempt whose answer was lost (an SDK retry after a
+     * timeout, or the caller's own retry): that is success, not {@link CodeTakenException}.
+     */
+    @Override
+    public void insertNew(Link link) {
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(Link.class)
+                    .item(link)
+                    .conditionExpression(CODE_IS_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build());
+        } catch (ConditionalCheckFailedException e) {
+            if (isSameLink(e, link)) {
+                return;
+            }
+            throw CodeTakenException.forCode(link.code());
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.LINKS_TABLE, tableName, "storing a link");
+        }
+    }
+
+    private Optional<Link> get(ShortCode code, boolean consistent) {
+        try {
+            return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(code.value()).build())
+                    .consistentRead(consistent)));
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.LINKS_TABLE, tableName, "reading a link");
+        }
+    }
+
+    private static boolean isSameLink(ConditionalCheckFailedException e, Link link) {
+        if (!e.hasItem()) {
+            return false;
+        }
+        Map<String, AttributeValue> existing = e.item();
+        try {
+            return link.equals(SCHEMA.mapToItem(existing));
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /** The mutable side of the immutable schema: raw attributes, turned into a {@link Link} by {@link #build}. */
+    static final class LinkItem {
+        String code;
+        String url;
+        String title;
+        String createdAt;
+        String creator;
+        String status;
+        String expiresAt;
+        Integer redirectStatus;
+        Long cacheSeconds;
+        Boolean forwardQuery;
+        String idemKey;
+
+        Link build() {
+            if (code == null || url == null || createdAt == null || creator == null || status == null) {
+                throw new IllegalStateException("link item '" + code + "' lacks one of code, url, createdAt, creator, status");
+            }
+            return new Link(new ShortCode(code), LongUrl.fromStored(url), title,
+                    StoredInstants.parse(createdAt, CREATED_AT), new Creator(creator), LinkStatus.valueOf(status),
+                    StoredInstants.parse(expiresAt, EXPIRES_AT), redirectPolicy(), idemKey);
+        }
+
+        /** All three attributes, or the deployment's default: a half-written policy is not guessed at. */
+        private RedirectPolicy redirectPolicy() {
+            if (redirectStatus == null || cacheSeconds == null || forwardQuery == null) {
+                return null;
+            }
+            try {
+                return new RedirectPolicy(redirectStatus, Duration.ofSeconds(cacheSeconds), forwardQuery);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.tern.store;
+
+import dev.tern.core.Stores;
+import java.util.List;
+import java.util.Objects;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The DynamoDB-backed {@link Stores} of one container, sharing one client: what a composition root
+ * builds once and closes on shutdown.
+ *
+ * <pre>{@code
+ * DynamoDbStores dynamo = DynamoDbStores.open(StoreSettings.fromEnv(env), settings.region());
+ * LinkService links = new LinkService(dynamo.stores().links(), ...);
+ * }</pre>
+ */
+public final class DynamoDbStores implements AutoCloseable {
+    private final DynamoDbClient client;
+    private final TableNames tables;
+    private final DynamoDbClickCounterStore clicks;
+    private final Stores stores;
+
+    private DynamoDbStores(DynamoDbClient client, TableNames tables, String clickRegion) {
+        this.client = client;
+        this.tables = tables;
+        this.clicks = new DynamoDbClickCounterStore(client, tables.clicks(), clickRegion);
+        this.stores = new Stores(
+                new DynamoDbLinkStore(client, tables.links()),
+                new DynamoDbIdempotencyStore(client, tables.idempotency()),
+                clicks);
+    }
+
+    /**
+     * Opens the stores (building the client; no network call is made yet).
+     *
+     * @param clickRegion the name clicks are counted under here (see {@link DynamoDbClickCounterStore})
+     */
+    public static DynamoDbStores open(StoreSettings settings, String clickRegion) {
+        return open(settings, clickRegion, List.of());
+    }
+
+    /** As {@link #open(StoreSettings, String)}, with extra SDK interceptors (tests inject faults with them). */
+    public static DynamoDbStores open(StoreSettings settings, String clickRegion, List<ExecutionInterceptor> interceptors) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clickRegion, "clickRegion");
+        DynamoDbClient client = DynamoDbClients.create(settings, interceptors);
+        try {
+            return new DynamoDbStores(client, settings.tables(), clickRegion);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** The links, idempotency and click counter stores. */
+    public Stores stores() {
+        return stores;
+    }
+
+    /** The click counter store with its read of daily counters, for statistics. */
+    public DynamoDbClickCounterStore clicks() {
+        return clicks;
+    }
+
+    /** Creates the tables that do not exist yet ({@link TernTables#createAll}): for {@code local/} and tests. */
+    public void createTablesIfMissing() {
+        TernTables.createAll(client, tables);
+    }
+
+    /** Closes the client (and its HTTP connections). */
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tern.store;
+
+import dev.tern.core.settings.Setting;
+import dev.tern.core.settings.SettingsReader;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to reach DynamoDB: the tables, an endpoint override (DynamoDB Local), the region and how long
+ * one call may take.
+ *
+ * @param tables      the table names
+ * @param endpoint    an endpoint override, or empty for the region's real endpoint
+ * @param awsRegion   the AWS region to sign for (and to reach, without an override)
+ * @param callTimeout the longest one store call may take, SDK retries included
+ */
+public record StoreSettings(TableNames tables, Optional<URI> endpoint, String awsRegion, Duration callTimeout) {
+    /** The region signed for with an endpoint override when {@code AWS_REGION} is unset: DynamoDB Local accepts any. */
+    public static final String LOCAL_REGION = "us-east-1";
+    static final Duration LOCAL_CALL_TIMEOUT = Duration.ofSeconds(2);
+
+    public StoreSettings {
+        Objects.requireNonNull(tables, "tables");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(awsRegion, "awsRegion");
+        Objects.requireNonNull(callTimeout, "callTimeout");
+        if (awsRegion.isBlank()) {
+            throw new IllegalArgumentException("awsRegion must not be blank");
+        }
+        if (callTimeout.isNegative() || callTimeout.isZero()) {
+            throw new IllegalArgumentException("callTimeout must be positive, got " + callTimeout);
+        }
+    }
+
+    /**
+     * Reads {@code TERN_*_TABLE}, {@code TERN_DYNAMODB_ENDPOINT}, {@code TERN_DYNAMODB_TIMEOUT_MILLIS} and
+     * {@code AWS_REGION} (or {@code AWS_DEFAULT_REGION}), failing fast with a message naming the variable.
+     * Without an endpoint override the region is required (Lambda always sets it); with one it defaults
+     * to {@value #LOCAL_REGION}.
+     */
+    public static StoreSettings fromEnv(Map<String, String> env) {
+        SettingsReader read = new SettingsReader(env);
+        TableNames tables = TableNames.fromEnv(env);
+        Optional<URI> endpoint = read.string(Setting.DYNAMODB_ENDPOINT).isEmpty()
+                ? Optional.empty()
+                : Optional.of(read.httpUri(Setting.DYNAMODB_ENDPOINT));
+        String region = read.other("AWS_REGION", read.other("AWS_DEFAULT_REGION", ""));
+        if (region.isEmpty()) {
+            if (endpoint.isEmpty()) {
+                throw new IllegalStateException("AWS_REGION is not set: Tern needs it to reach DynamoDB (Lambda sets it;"
+                        + " elsewhere set it, or set " + Setting.DYNAMODB_ENDPOINT.variable() + " for DynamoDB Local)");
+            }
+            region = LOCAL_REGION;
+        }
+        Duration timeout = Duration.ofMillis(read.integer(Setting.DYNAMODB_TIMEOUT_MILLIS, 100, 60_000));
+        return new StoreSettings(tables, endpoint, region, timeout);
+    }
+
+    /** For {@code local/} and tests: DynamoDB Local at {@code endpoint}, region {@value #LOCAL_REGION}, 2 s per call. */
+    public static StoreSettings forEndpoint(URI endpoint, TableNames tables) {
+        return new StoreSettings(tables, Optional.of(endpoint), LOCAL_REGION, LOCAL_CALL_TIMEOUT);
+    }
+
+    /** The same settings with another call timeout. */
+    public StoreSettings withCallTimeout(Duration timeout) {
+        return new StoreSettings(tables, endpoint, awsRegion, timeout);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.tern.store;
+
+import dev.tern.core.settings.Setting;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One of Tern's tables, described without reference to any SDK so that the CDK app (a
+ * {@code TableV2}) and {@link TernTables#createAll} (a {@code CreateTableRequest}) are built from the
+ * same description. Table shapes live here and nowhere else.
+ *
+ * @param name                the table name
+ * @param setting             the environment variable that tells the functions this name
+ * @param partitionKey        the partition key
+ * @param sortKey             the sort key, if the table has one
+ * @param timeToLiveAttribute the attribute (epoch seconds) after which an item is dead, if items expire:
+ *                            DynamoDB's TTL is enabled on it where the table's mode allows (MREC); an
+ *                            MRSC table has no TTL, so there a sweeper deletes expired items. The
+ *                            stores treat an item past its time as absent wherever that matters, so
+ *                            correctness never depends on when either deletes it.
+ * @param transactional       whether the store writes it with {@code TransactWriteItems}
+ * @param billing             how capacity is paid for
+ */
+public record TableDefinition(
+        String name,
+        Setting setting,
+        KeyAttribute partitionKey,
+        Optional<KeyAttribute> sortKey,
+        Optional<String> timeToLiveAttribute,
+        boolean transactional,
+        Billing billing) {
+
+    public TableDefinition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(setting, "setting");
+        Objects.requireNonNull(partitionKey, "partitionKey");
+        Objects.requireNonNull(sortKey, "sortKey");
+        Objects.requireNonNull(timeToLiveAttribute, "timeToLiveAttribute");
+        Objects.requireNonNull(billing, "billing");
+    }
+
+    /**
+     * Whether the table may be a multi-Region strongly consistent (MRSC) global table. MRSC supports
+     * no transactions, so a transactional table must be an eventually consistent (MREC) global
+     * table; nor does it support TTL, which for the other tables only means that expired items are
+     * swept instead (see {@link #timeToLiveAttribute()}).
+     */
+    public boolean allowsMultiRegionStrongConsistency() {
+        return !transactional;
+    }
+
+    /** A key attribute. */
+    public record KeyAttribute(String name, AttributeType type) {
+        public KeyAttribute {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+        }
+
+        public static KeyAttribute string(String name) {
+            return new KeyAttribute(name, AttributeType.STRING);
+        }
+    }
+
+    /** A key attribute's DynamoDB scalar type. */
+    public enum AttributeType {
+        /** {@code S} */
+        STRING,
+        /** {@code N} */
+        NUMBER,
+        /** {@code B} */
+        BINARY
+    }
+
+    /** How a table's capacity is paid for. */
+    public enum Billing {
+        /** Pay per request ({@code PAY_PER_REQUEST}): no capacity to plan, nothing to throttle at a set rate. */
+        ON_DEMAND
+    }
+}

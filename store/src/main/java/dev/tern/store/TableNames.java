@@ -1,0 +1,64 @@
+package dev.tern.store;
+
+import dev.tern.core.settings.Setting;
+import dev.tern.core.settings.SettingsException;
+import dev.tern.core.settings.SettingsReader;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The names of Tern's three DynamoDB tables in one deployment.
+ *
+ * @param links       links, one item per short code ({@link Setting#LINKS_TABLE})
+ * @param clicks      click counters and batch markers ({@link Setting#CLICKS_TABLE})
+ * @param idempotency Idempotency-Key records ({@link Setting#IDEMPOTENCY_TABLE})
+ */
+public record TableNames(String links, String clicks, String idempotency) {
+    private static final Pattern TABLE_NAME = Pattern.compile("^[A-Za-z0-9_.-]{3,255}$");
+    static final String RULE = "a DynamoDB table name: 3-255 characters of A-Z, a-z, 0-9, '_', '-' and '.'";
+
+    public TableNames {
+        requireValid(links, "links");
+        requireValid(clicks, "clicks");
+        requireValid(idempotency, "idempotency");
+    }
+
+    /** The names from {@code TERN_LINKS_TABLE}, {@code TERN_CLICKS_TABLE} and {@code TERN_IDEMPOTENCY_TABLE} (or their defaults). */
+    public static TableNames fromEnv(Map<String, String> env) {
+        SettingsReader read = new SettingsReader(env);
+        return new TableNames(
+                read(read, Setting.LINKS_TABLE), read(read, Setting.CLICKS_TABLE), read(read, Setting.IDEMPOTENCY_TABLE));
+    }
+
+    /** {@code prefix + "links"}, {@code prefix + "clicks"}, {@code prefix + "idempotency"}: for tests and local runs. */
+    public static TableNames withPrefix(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        return new TableNames(prefix + "links", prefix + "clicks", prefix + "idempotency");
+    }
+
+    /** The table name configured by {@code setting}, which must be one of the three table settings. */
+    public String nameOf(Setting setting) {
+        return switch (setting) {
+            case LINKS_TABLE -> links;
+            case CLICKS_TABLE -> clicks;
+            case IDEMPOTENCY_TABLE -> idempotency;
+            default -> throw new IllegalArgumentException(setting + " does not name a table");
+        };
+    }
+
+    private static String read(SettingsReader read, Setting setting) {
+        String name = read.string(setting);
+        if (!TABLE_NAME.matcher(name).matches()) {
+            throw new SettingsException(setting, name, RULE);
+        }
+        return name;
+    }
+
+    private static void requireValid(String name, String which) {
+        Objects.requireNonNull(name, which);
+        if (!TABLE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("the " + which + " table name '" + name + "' is not " + RULE);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.tern.store;
+
+import dev.tern.core.settings.Setting;
+import dev.tern.store.TableDefinition.KeyAttribute;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
+
+/**
+ * Tern's tables: their definitions (see {@code docs/adr/2026-11-23-table-design.md}) and, for
+ * {@code local/} and tests, their creation. In AWS the CDK app creates them from the same
+ * {@link #definitions}.
+ */
+public final class TernTables {
+    /** Links: partition key {@code code}. */
+    static final String LINK_KEY = "code";
+    /** Clicks: partition key {@code code} (the link), sort key {@code sk}. */
+    static final String CLICK_KEY = "code";
+    static final String CLICK_SORT_KEY = "sk";
+    /** Idempotency records: partition key {@code idemKey}. */
+    static final String IDEMPOTENCY_KEY = "idemKey";
+    /** The TTL attribute of the tables that have one: epoch seconds. */
+    static final String EXPIRES_AT = "expiresAt";
+
+    private TernTables() {
+    }
+
+    /** The three tables under {@code names}: links, clicks, idempotency. */
+    public static List<TableDefinition> definitions(TableNames names) {
+        return List.of(
+                new TableDefinition(names.links(), Setting.LINKS_TABLE, KeyAttribute.string(LINK_KEY),
+                        Optional.empty(), Optional.empty(), false, TableDefinition.Billing.ON_DEMAND),
+                new TableDefinition(names.clicks(), Setting.CLICKS_TABLE, KeyAttribute.string(CLICK_KEY),
+                        Optional.of(KeyAttribute.string(CLICK_SORT_KEY)), Optional.of(EXPIRES_AT), true,
+                        TableDefinition.Billing.ON_DEMAND),
+                new TableDefinition(names.idempotency(), Setting.IDEMPOTENCY_TABLE, KeyAttribute.string(IDEMPOTENCY_KEY),
+                        Optional.empty(), Optional.of(EXPIRES_AT), false, TableDefinition.Billing.ON_DEMAND));
+    }
+
+    /**
+     * Creates every table that does not exist yet, waits until each is {@code ACTIVE}, and enables TTL
+     * where defined. Idempotent: existing tables are left as they are (a table created concurrently
+     * by someone else counts as existing).
+     *
+     * @throws IllegalStateException if DynamoDB refuses or cannot be reached
+     */
+    public static void createAll(DynamoDbClient client, TableNames names) {
+        List<TableDefinition> definitions = definitions(names);
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder()
+                .client(client)
+                .overrideConfiguration(WaiterOverrideConfiguration.builder()
+                        .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(500)))
+                        .maxAttempts(240)
+                        .build())
+                .build()) {
+            for (TableDefinition definition : definitions) {
+                create(client, waiter, definition);
+            }
+        }
+    }
+
+    private static void create(DynamoDbClient client, DynamoDbWaiter waiter, TableDefinition definition) {
+        try {
+            if (!exists(client, definition.name())) {
+                try {
+                    client.createTable(createRequest(definition));
+                } catch (ResourceInUseException createdMeanwhile) {
+                    // someone else created it between our check and our create: fine
+                }
+            }
+            waiter.waitUntilTableExists(r -> r.tableName(definition.name()));
+            if (definition.timeToLiveAttribute().isPresent()) {
+                enableTimeToLive(client, definition.name(), definition.timeToLiveAttribute().get());
+            }
+        } catch (SdkException e) {
+            throw new IllegalStateException("Could not create the DynamoDB table '" + definition.name() + "' ("
+                    + definition.setting().variable() + "): " + e.getMessage(), e);
+        }
+    }
+
+    static CreateTableRequest createRequest(TableDefinition definition) {
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        List<KeySchemaElement> keys = new ArrayList<>();
+        attributes.add(attribute(definition.partitionKey()));
+        keys.add(KeySchemaElement.builder().attributeName(definition.partitionKey().name()).keyType(KeyType.HASH).build());
+        definition.sortKey().ifPresent(sort -> {
+            attributes.add(attribute(sort));
+            keys.add(KeySchemaElement.builder().attributeName(sort.name()).keyType(KeyType.RANGE).build());
+        });
+        return CreateTableRequest.builder()
+                .tableName(definition.name())
+                .attributeDefinitions(attributes)
+                .keySchema(keys)
+                .billingMode(switch (definition.billing()) {
+                    case ON_DEMAND -> BillingMode.PAY_PER_REQUEST;
+                })
+                .build();
+    }
+
+    private static AttributeDefinition attribute(KeyAttribute key) {
+        ScalarAttributeType type = switch (key.type()) {
+            case STRING -> ScalarAttributeType.S;
+            case NUMBER -> ScalarAttributeType.N;
+            case BINARY -> ScalarAttributeType.B;
+        };
+        return AttributeDefinition.builder().attributeName(key.name()).attributeType(type).build();
+    }
+
+    private static boolean exists(DynamoDbClient client, String table) {
+        try {
+            client.describeTable(r -> r.tableName(table));
+            return true;
+        } catch (ResourceNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static void enableTimeToLive(DynamoDbClient client, String table, String attribute) {
+        TimeToLiveStatus status = client.describeTimeToLive(r -> r.tableName(table))
+                .timeToLiveDescription().timeToLiveStatus();
+        if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
+            return;
+        }
+        client.updateTimeToLive(r -> r.tableName(table)
+                .timeToLiveSpecification(s -> s.enabled(true).attributeName(attribute)));
+    }
+}

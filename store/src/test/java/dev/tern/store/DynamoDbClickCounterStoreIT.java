@@ -1,0 +1,172 @@
+package dev.tern.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tern.core.click.Click;
+import dev.tern.core.click.ClickCounterStore;
+import dev.tern.core.click.ClickTally;
+import dev.tern.core.click.DayTally;
+import dev.tern.core.click.VisitorClass;
+import dev.tern.core.link.ShortCode;
+import dev.tern.testkit.ClickCounterStoreContract;
+import dev.tern.testkit.DynamoDbLocalExtension;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class DynamoDbClickCounterStoreIT extends ClickCounterStoreContract {
+    @RegisterExtension
+    static DynamoDbLocalExtension ddb = DynamoDbLocalExtension.inMemory();
+
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    private static StoreSettings settings;
+    private static DynamoDbStores stores;
+    private static DynamoDbClient client;
+
+    @BeforeAll
+    static void createTables() {
+        settings = StoreSettings.forEndpoint(ddb.endpoint(), TableNames.withPrefix(ddb.tablePrefix()));
+        stores = DynamoDbStores.open(settings, "test");
+        stores.createTablesIfMissing();
+        client = DynamoDbClients.create(settings, List.of());
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+        stores.close();
+    }
+
+    @Override
+    protected ClickCounterStore store() {
+        return stores.stores().clicks();
+    }
+
+    @Override
+    protected SortedMap<LocalDate, DayTally> days(ShortCode code, LocalDate from, LocalDate to) {
+        return stores.clicks().days(code, from, to);
+    }
+
+    @Test
+    void add_writesATotalADayAndAMarkerItemOfItsRegion() {
+        ShortCode code = uniqueCode("items");
+        String batch = uniqueBatch();
+
+        storeIn("eu-west-1").add(batch, ClickTally.of(code, clicks(code, 3, NOW, "t.co", "DE")));
+
+        Map<String, Map<String, AttributeValue>> items = items(code);
+        assertThat(items).containsOnlyKeys("T#eu-west-1", "D#2026-11-23#eu-west-1", "B#eu-west-1#" + batch);
+        assertThat(items.get("T#eu-west-1")).containsOnlyKeys("code", "sk", "n");
+        assertThat(items.get("T#eu-west-1").get("n").n()).isEqualTo("3");
+        assertThat(items.get("D#2026-11-23#eu-west-1")).containsOnlyKeys("code", "sk", "n", "r:t.co", "c:DE", "v:browser");
+        Map<String, AttributeValue> marker = items.get("B#eu-west-1#" + batch);
+        assertThat(marker.get("expiresAt").n()).isEqualTo(Long.toString(NOW.plus(Duration.ofDays(7)).getEpochSecond()));
+        assertThat(marker.get("appliedAt").s()).isEqualTo("2026-11-23T12:00:00.000000000Z");
+    }
+
+    @Test
+    void totalAndDays_sumEveryRegion_andOneBatchIdCountsOncePerRegion() {
+        ShortCode code = uniqueCode("regions");
+        String batch = uniqueBatch();
+
+        storeIn("eu-west-1").add(batch, ClickTally.of(code, clicks(code, 2, NOW, "t.co", "DE")));
+        storeIn("us-east-1").add(batch, ClickTally.of(code, clicks(code, 3, NOW, "t.co", "US")));
+        storeIn("us-east-1").add(batch, ClickTally.of(code, clicks(code, 3, NOW, "t.co", "US")));
+
+        assertThat(store().total(code)).isEqualTo(5);
+        DayTally day = days(code, day(NOW), day(NOW)).get(day(NOW));
+        assertThat(day.clicks()).isEqualTo(5);
+        assertThat(day.referrers()).containsEntry("t.co", 5L);
+        assertThat(day.countries()).isEqualTo(Map.of("DE", 2L, "US", 3L));
+    }
+
+    @Test
+    void add_moreReferrerHostsThanOneWriteKeeps_sumsTheRarestUnderOther() {
+        ShortCode code = uniqueCode("hosts");
+        List<Click> clicks = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            clicks.addAll(clicks(code, i < 100 ? 2 : 1, NOW, "host" + i + ".example", ""));
+        }
+
+        store().add(uniqueBatch(), ClickTally.of(code, clicks));
+
+        DayTally day = days(code, day(NOW), day(NOW)).get(day(NOW));
+        assertThat(day.clicks()).isEqualTo(250);
+        assertThat(day.referrers()).hasSize(101).containsEntry(DynamoDbClickCounterStore.OTHER, 50L).containsEntry("host0.example", 2L);
+    }
+
+    @Test
+    void add_whenTheDayItemIsFull_countsOnAnOverflowItemAndStaysExact() {
+        ShortCode code = uniqueCode("full");
+        long expected = 0;
+        int batches = 0;
+        while (!items(code).containsKey("D#2026-11-23#test#overflow")) {
+            assertThat(batches).as("batches written before the day item filled up").isLessThan(40);
+            List<Click> clicks = new ArrayList<>();
+            for (int i = 0; i < DynamoDbClickCounterStore.MAX_KEYS_PER_WRITE; i++) {
+                String host = "b" + batches + "h" + i + "." + "x".repeat(200) + ".example";
+                clicks.add(new Click(code, NOW, host, "NL", VisitorClass.BROWSER));
+            }
+            store().add(uniqueBatch(), ClickTally.of(code, clicks));
+            expected += clicks.size();
+            batches++;
+        }
+        store().add(uniqueBatch(), ClickTally.of(code, clicks(code, 5, NOW, "late.example", "NL")));
+        expected += 5;
+
+        assertThat(store().total(code)).isEqualTo(expected);
+        DayTally day = days(code, day(NOW), day(NOW)).get(day(NOW));
+        assertThat(day.clicks()).isEqualTo(expected);
+        assertThat(day.countries()).isEqualTo(Map.of("NL", expected));
+        assertThat(day.referrers().get(DynamoDbClickCounterStore.OTHER)).as("referrers counted on the overflow item")
+                .isGreaterThanOrEqualTo(DynamoDbClickCounterStore.MAX_KEYS_PER_WRITE);
+        assertThat(day.referrers().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(expected);
+    }
+
+    @Test
+    void add_tallyOfMoreDaysThanOneTransactionTakes_isCountedOnceInParts() {
+        ShortCode code = uniqueCode("history");
+        List<Click> clicks = new ArrayList<>();
+        LocalDate first = LocalDate.of(2019, 1, 1);
+        for (int d = 0; d < 60; d++) {
+            clicks.addAll(clicks(code, d + 1, first.plusDays(d).atStartOfDay().toInstant(ZoneOffset.UTC), "direct", ""));
+        }
+        String batch = uniqueBatch();
+        ClickTally tally = ClickTally.of(code, clicks);
+
+        store().add(batch, tally);
+        store().add(batch, tally);
+
+        assertThat(store().total(code)).isEqualTo(60 * 61 / 2);
+        assertThat(days(code, first, first.plusDays(59))).hasSize(60);
+        assertThat(items(code).keySet().stream().filter(sk -> sk.startsWith("B")).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder("B#test#" + batch, "B1#test#" + batch, "B2#test#" + batch);
+    }
+
+    private static DynamoDbClickCounterStore storeIn(String region) {
+        return new DynamoDbClickCounterStore(client, settings.tables().clicks(), region, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** Every item of the link, by sort key. */
+    private static Map<String, Map<String, AttributeValue>> items(ShortCode code) {
+        return client.queryPaginator(r -> r.tableName(settings.tables().clicks())
+                        .keyConditionExpression("code = :code")
+                        .expressionAttributeValues(Map.of(":code", AttributeValue.fromS(code.value())))
+                        .consistentRead(true))
+                .items().stream()
+                .collect(Collectors.toMap(item -> item.get("sk").s(), item -> item));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tern.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tern.core.settings.Setting;
+import dev.tern.store.TableDefinition.AttributeType;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+class TernTablesTest {
+    private final List<TableDefinition> definitions = TernTables.definitions(TableNames.withPrefix("t-"));
+
+    @Test
+    void definitions_describeLinksClicksAndIdempotency() {
+        assertThat(definitions).extracting(TableDefinition::name).containsExactly("t-links", "t-clicks", "t-idempotency");
+        assertThat(definitions).extracting(TableDefinition::setting)
+                .containsExactly(Setting.LINKS_TABLE, Setting.CLICKS_TABLE, Setting.IDEMPOTENCY_TABLE);
+        assertThat(definitions).allSatisfy(d -> {
+            assertThat(d.partitionKey().type()).isEqualTo(AttributeType.STRING);
+            assertThat(d.billing()).isEqualTo(TableDefinition.Billing.ON_DEMAND);
+        });
+    }
+
+    @Test
+    void definitions_linksHaveNoTtlNorTransactionsSoTheyMayBeStronglyConsistent() {
+        TableDefinition links = definitions.get(0);
+
+        assertThat(links.partitionKey().name()).isEqualTo("code");
+        assertThat(links.sortKey()).isEmpty();
+        assertThat(links.timeToLiveAttribute()).isEmpty();
+        assertThat(links.allowsMultiRegionStrongConsistency()).isTrue();
+    }
+
+    @Test
+    void definitions_clicksAreTransactionalWithTtlSoAlwaysEventuallyConsistent() {
+        TableDefinition clicks = definitions.get(1);
+
+        assertThat(clicks.sortKey()).contains(TableDefinition.KeyAttribute.string("sk"));
+        assertThat(clicks.timeToLiveAttribute()).contains("expiresAt");
+        assertThat(clicks.transactional()).isTrue();
+        assertThat(clicks.allowsMultiRegionStrongConsistency()).isFalse();
+    }
+
+    @Test
+    void definitions_idempotencyRecordsExpireButMayStillBeStronglyConsistent() {
+        TableDefinition idempotency = definitions.get(2);
+
+        assertThat(idempotency.partitionKey().name()).isEqualTo("idemKey");
+        assertThat(idempotency.timeToLiveAttribute()).isEqualTo(Optional.of("expiresAt"));
+        assertThat(idempotency.transactional()).isFalse();
+        assertThat(idempotency.allowsMultiRegionStrongConsistency()).isTrue();
+    }
+
+    @Test
+    void createRequest_mapsKeysAndOnDemandBilling() {
+        CreateTableRequest request = TernTables.createRequest(definitions.get(1));
+
+        assertThat(request.tableName()).isEqualTo("t-clicks");
+        assertThat(request.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+        assertThat(request.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
+                .containsExactly("code:" + KeyType.HASH, "sk:" + KeyType.RANGE);
+        assertThat(request.attributeDefinitions()).allSatisfy(a -> assertThat(a.attributeType()).isEqualTo(ScalarAttributeType.S));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tern.testkit;
+
+import dev.tern.core.error.CodeTakenException;
+import dev.tern.core.link.Link;
+import dev.tern.core.link.LinkStore;
+import dev.tern.core.link.ShortCode;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** A {@link LinkStore} in a map, honouring the same contract as the DynamoDB store ({@code LinkStoreContract}). */
+public final class InMemoryLinkStore implements LinkStore {
+    private final ConcurrentMap<ShortCode, Link> links = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Link> find(ShortCode code) {
+        return Optional.ofNullable(links.get(code));
+    }
+
+    @Override
+    public Optional<Link> findLatest(ShortCode code) {
+        return find(code);
+    }
+
+    @Override
+    public void insertNew(Link link) {
+        if (links.putIfAbsent(link.code(), link) != null) {
+            throw CodeTakenException.forCode(link.code());
+        }
+    }
+
+    /** How many links are stored. */
+    public int size() {
+        return links.size();
+    }
+}

@@ -1,0 +1,205 @@
+package dev.tern.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tern.core.error.CodeTakenException;
+import dev.tern.core.link.Creator;
+import dev.tern.core.link.Link;
+import dev.tern.core.link.LinkStatus;
+import dev.tern.core.link.LinkStore;
+import dev.tern.core.link.RedirectPolicy;
+import dev.tern.core.link.ShortCode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link LinkStore} does. A store's test extends this and supplies the store; the
+ * tests use codes of their own, so one store may serve every test of the class.
+ */
+public abstract class LinkStoreContract {
+
+    /** The store under test (may be shared by the tests of a class). */
+    protected abstract LinkStore store();
+
+    /** A code no other test uses: {@code base} plus a unique suffix. */
+    protected static ShortCode uniqueCode(String base) {
+        return new ShortCode(base + UniqueNames.suffix());
+    }
+
+    @Test
+    void find_unknownCode_isEmpty() {
+        assertThat(store().find(uniqueCode("nothing"))).isEmpty();
+    }
+
+    @Test
+    void findLatest_unknownCode_isEmpty() {
+        assertThat(store().findLatest(uniqueCode("nothing"))).isEmpty();
+    }
+
+    @Test
+    void insertNew_thenFind_returnsEqualLinkWithEveryField() {
+        Link link = everyField(uniqueCode("full"));
+
+        store().insertNew(link);
+
+        assertThat(store().find(link.code())).contains(link);
+    }
+
+    @Test
+    void insertNew_thenFindLatest_returnsEqualLinkWithEveryField() {
+        Link link = everyField(uniqueCode("full"));
+
+        store().insertNew(link);
+
+        assertThat(store().findLatest(link.code())).contains(link);
+    }
+
+    @Test
+    void insertNew_minimalLink_comesBackWithoutOptionalFields() {
+        Link link = LinkFixtures.link(uniqueCode("minimal")).build();
+
+        store().insertNew(link);
+
+        Link found = store().findLatest(link.code()).orElseThrow();
+        assertThat(found).isEqualTo(link);
+        assertThat(found.title()).isEmpty();
+        assertThat(found.expiry()).isEmpty();
+        assertThat(found.ownRedirectPolicy()).isEmpty();
+        assertThat(found.createdWithIdempotencyKey()).isEmpty();
+    }
+
+    @Test
+    void insertNew_everyStatus_comesBackUnchanged() {
+        for (LinkStatus status : LinkStatus.values()) {
+            Link link = LinkFixtures.link(uniqueCode(status.name())).status(status).build();
+
+            store().insertNew(link);
+
+            assertThat(store().findLatest(link.code())).contains(link);
+        }
+    }
+
+    @Test
+    void insertNew_unusualButAcceptedTargets_comeBackUnchanged() {
+        List<Link> links = List.of(
+                LinkFixtures.link(uniqueCode("mailto")).target("mailto:someone@example.com?subject=Hi%20there").build(),
+                LinkFixtures.link(uniqueCode("idn")).target("https://例え.テスト/パス?q=値#片").build(),
+                LinkFixtures.link(uniqueCode("ipv6")).target("http://[2001:db8::1]:8080/x").build(),
+                LinkFixtures.link(uniqueCode("migrated")).storedTarget("not even a URL, kept from YOURLS").build());
+        for (Link link : links) {
+            store().insertNew(link);
+
+            Link found = store().findLatest(link.code()).orElseThrow();
+            assertThat(found).isEqualTo(link);
+            assertThat(found.target().location()).isEqualTo(link.target().location());
+        }
+    }
+
+    @Test
+    void insertNew_longestCode_comesBackUnchanged() {
+        String suffix = UniqueNames.suffix();
+        Link link = LinkFixtures.link("L".repeat(ShortCode.MAX_LENGTH - suffix.length()) + suffix).build();
+
+        store().insertNew(link);
+
+        assertThat(store().findLatest(link.code())).contains(link);
+    }
+
+    @Test
+    void insertNew_takenCode_throwsCodeTaken() {
+        ShortCode code = uniqueCode("taken");
+        Link first = LinkFixtures.link(code).target("https://example.com/first").build();
+        store().insertNew(first);
+
+        Link second = LinkFixtures.link(code).target("https://example.com/second").build();
+
+        assertThatThrownBy(() -> store().insertNew(second))
+                .isInstanceOf(CodeTakenException.class)
+                .satisfies(e -> assertThat(((CodeTakenException) e).shortCode()).isEqualTo(code));
+        assertThat(store().findLatest(code)).contains(first);
+    }
+
+    @Test
+    void insertNew_codeOfDeletedLink_throwsCodeTaken() {
+        ShortCode code = uniqueCode("deleted");
+        store().insertNew(LinkFixtures.link(code).status(LinkStatus.DELETED).build());
+
+        Link again = LinkFixtures.link(code).target("https://example.com/again").build();
+
+        assertThatThrownBy(() -> store().insertNew(again)).isInstanceOf(CodeTakenException.class);
+    }
+
+    @Test
+    void codes_differingOnlyInCase_areDistinctLinks() {
+        String suffix = UniqueNames.suffix();
+        Link upper = LinkFixtures.link("Promo" + suffix).target("https://example.com/upper").build();
+        Link lower = LinkFixtures.link("promo" + suffix).target("https://example.com/lower").build();
+
+        store().insertNew(upper);
+        store().insertNew(lower);
+
+        assertThat(store().findLatest(upper.code())).contains(upper);
+        assertThat(store().findLatest(lower.code())).contains(lower);
+        assertThat(store().findLatest(new ShortCode("PROMO" + suffix))).isEmpty();
+    }
+
+    @Test
+    void insertNew_64ConcurrentInsertsOfOneCode_exactlyOneSucceeds() throws Exception {
+        ShortCode code = uniqueCode("race");
+        int threads = 64;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Link>> outcomes = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Link candidate = LinkFixtures.link(code).target("https://example.com/contender/" + i)
+                        .creator(Creator.apiKey("contender-" + i)).build();
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        store().insertNew(candidate);
+                        return candidate;
+                    } catch (CodeTakenException lost) {
+                        return null;
+                    }
+                }));
+            }
+            start.countDown();
+            List<Link> winners = new ArrayList<>();
+            for (Future<Link> outcome : outcomes) {
+                Link won = outcome.get(60, TimeUnit.SECONDS);
+                if (won != null) {
+                    winners.add(won);
+                }
+            }
+
+            assertThat(winners).hasSize(1);
+            assertThat(store().findLatest(code)).contains(winners.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A link with every optional field set, Unicode in the URL and an emoji in the title. */
+    private static Link everyField(ShortCode code) {
+        return LinkFixtures.link(code)
+                .target("https://bücher.example/straße/ünïcødé?q=grüße&emoji=🐦#teil")
+                .title("Grüße aus Köln 🐦 — «tern» 北極アジサシ")
+                .createdAt(Instant.parse("2026-11-23T08:00:00.000000001Z"))
+                .creator(Creator.anonymous("5f2b9c"))
+                .status(LinkStatus.DISABLED)
+                .expiringAt(Instant.parse("2027-01-31T23:59:59.999999999Z"))
+                .redirect(new RedirectPolicy(307, Duration.ofHours(1), true))
+                .idempotencyKey("key:test 0b7e1c2a-key")
+                .build();
+    }
+}
