@@ -12,6 +12,7 @@ import dev.tern.core.settings.TernSettings;
 import dev.tern.functions.LogLineClickSink;
 import dev.tern.functions.RedirectHandler;
 import dev.tern.functions.Wiring;
+import dev.tern.local.LocalLambdaContext;
 import dev.tern.testkit.InMemoryClickCounterStore;
 import dev.tern.testkit.InMemoryIdempotencyStore;
 import dev.tern.testkit.InMemoryLinkStore;
@@ -50,6 +51,7 @@ public class RedirectHandlerBenchmark {
     private APIGatewayV2HTTPEvent redirectEvent;
     private APIGatewayV2HTTPEvent unicodeRedirectEvent;
     private APIGatewayV2HTTPEvent unknownEvent;
+    private static final LocalLambdaContext CONTEXT = new LocalLambdaContext("bench-request", "tern-redirect");
     private final LongAdder clicks = new LongAdder();
 
     @Setup
@@ -79,22 +81,22 @@ public class RedirectHandlerBenchmark {
 
     @Benchmark
     public APIGatewayV2HTTPResponse redirect() {
-        return countingSinkHandler.handleRequest(redirectEvent, BenchmarkContext.INSTANCE);
+        return countingSinkHandler.handleRequest(redirectEvent, CONTEXT);
     }
 
     @Benchmark
     public APIGatewayV2HTTPResponse redirectWithLogLineClickSink() {
-        return logLineSinkHandler.handleRequest(redirectEvent, BenchmarkContext.INSTANCE);
+        return logLineSinkHandler.handleRequest(redirectEvent, CONTEXT);
     }
 
     @Benchmark
     public APIGatewayV2HTTPResponse redirectToUnicodeUrl() {
-        return countingSinkHandler.handleRequest(unicodeRedirectEvent, BenchmarkContext.INSTANCE);
+        return countingSinkHandler.handleRequest(unicodeRedirectEvent, CONTEXT);
     }
 
     @Benchmark
     public APIGatewayV2HTTPResponse unknownCode() {
-        return countingSinkHandler.handleRequest(unknownEvent, BenchmarkContext.INSTANCE);
+        return countingSinkHandler.handleRequest(unknownEvent, CONTEXT);
     }
 
     /** An event as API Gateway sends it for a desktop browser following a link from a web page. */

@@ -6,8 +6,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 
-/** The Lambda {@link Context} a local invocation gets: a request id and a function name, logging to stderr. */
-record LocalLambdaContext(String requestId, String functionName) implements Context {
+/**
+ * The Lambda {@link Context} a local invocation gets: a request id and a function name, logging to
+ * stderr. Also used by benchmarks that call handlers directly.
+ */
+public record LocalLambdaContext(String requestId, String functionName) implements Context {
     private static final LambdaLogger STDERR = new LambdaLogger() {
         @Override
         public void log(String message) {
