@@ -134,6 +134,12 @@ class ClickAggregationHandlerTest {
             public long total(ShortCode code) {
                 return real.total(code);
             }
+
+            @Override
+            public java.util.SortedMap<java.time.LocalDate, dev.tern.core.click.DayTally> days(ShortCode code, java.time.LocalDate from,
+                    java.time.LocalDate to) {
+                return real.days(code, from, to);
+            }
         };
         ClickAggregationHandler flakyHandler = new ClickAggregationHandler(
                 TestWiring.withStores(new Stores(new InMemoryLinkStore(), new InMemoryIdempotencyStore(), flaky)).wiring());
@@ -189,6 +195,12 @@ class ClickAggregationHandlerTest {
         @Override
         public long total(ShortCode code) {
             return 0;
+        }
+
+        @Override
+        public java.util.SortedMap<java.time.LocalDate, dev.tern.core.click.DayTally> days(ShortCode code, java.time.LocalDate from,
+                java.time.LocalDate to) {
+            return new java.util.TreeMap<>();
         }
     }
 }

@@ -396,6 +396,12 @@ class RedirectHandlerTest {
             calls.add("clicks.total");
             return 0;
         }
+
+        @Override
+        public java.util.SortedMap<java.time.LocalDate, dev.tern.core.click.DayTally> days(ShortCode code, java.time.LocalDate from,
+                java.time.LocalDate to) {
+            return new java.util.TreeMap<>();
+        }
     }
 
     /** A link store whose every call fails with {@code failure}. */

@@ -140,6 +140,7 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore {
      * The link's counters per UTC day from {@code from} to {@code to} (both included), summed over
      * regions; days without clicks are absent. An eventually consistent query, for statistics pages.
      */
+    @Override
     public SortedMap<LocalDate, DayTally> days(ShortCode code, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             return Collections.emptySortedMap();

@@ -55,11 +55,6 @@ class DynamoDbClickCounterStoreIT extends ClickCounterStoreContract {
         return stores.stores().clicks();
     }
 
-    @Override
-    protected SortedMap<LocalDate, DayTally> days(ShortCode code, LocalDate from, LocalDate to) {
-        return stores.clicks().days(code, from, to);
-    }
-
     @Test
     void add_writesATotalADayAndAMarkerItemOfItsRegion() {
         ShortCode code = uniqueCode("items");

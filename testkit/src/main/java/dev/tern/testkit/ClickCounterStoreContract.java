@@ -34,8 +34,10 @@ public abstract class ClickCounterStoreContract {
     /** The store under test (may be shared by the tests of a class). */
     protected abstract ClickCounterStore store();
 
-    /** The store's daily counters of {@code code} from {@code from} to {@code to}, both included, days without clicks absent. */
-    protected abstract SortedMap<LocalDate, DayTally> days(ShortCode code, LocalDate from, LocalDate to);
+    /** The store's daily counters of {@code code} from {@code from} to {@code to}, both included. */
+    protected final SortedMap<LocalDate, DayTally> days(ShortCode code, LocalDate from, LocalDate to) {
+        return store().days(code, from, to);
+    }
 
     /** A link code no other test uses. */
     protected static ShortCode uniqueCode(String base) {

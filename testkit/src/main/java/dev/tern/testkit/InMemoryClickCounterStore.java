@@ -39,6 +39,7 @@ public final class InMemoryClickCounterStore implements ClickCounterStore {
     }
 
     /** The link's counters from {@code from} to {@code to} (both included); days without clicks are absent. */
+    @Override
     public synchronized SortedMap<LocalDate, DayTally> days(ShortCode code, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             return Collections.emptySortedMap();

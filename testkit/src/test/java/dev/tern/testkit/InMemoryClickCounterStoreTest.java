@@ -13,9 +13,4 @@ class InMemoryClickCounterStoreTest extends ClickCounterStoreContract {
     protected ClickCounterStore store() {
         return store;
     }
-
-    @Override
-    protected SortedMap<LocalDate, DayTally> days(ShortCode code, LocalDate from, LocalDate to) {
-        return store.days(code, from, to);
-    }
 }

@@ -1,6 +1,8 @@
 package dev.tern.core.click;
 
 import dev.tern.core.link.ShortCode;
+import java.time.LocalDate;
+import java.util.SortedMap;
 
 /**
  * Where click counts are kept: per link, a total and per-day counters (clicks, referrer hosts,
@@ -11,10 +13,17 @@ public interface ClickCounterStore {
 
     /**
      * Adds a batch's tally for one link, exactly once per ({@code batchId}, link): applying the same
-     * pair again (a retried batch) changes nothing. Atomic: the tally is applied whole or not at all.
+     * pair again (a retried batch) changes nothing. Atomic per stored part: a tally spanning many
+     * days (migrated history) may be stored in several parts, each applied exactly once.
      */
     void add(String batchId, ClickTally tally);
 
     /** Every click counted for the link so far. */
     long total(ShortCode code);
+
+    /**
+     * The link's counters per UTC day from {@code from} to {@code to}, both included, summed over
+     * regions; days without clicks are absent. May lag the latest batches by a moment.
+     */
+    SortedMap<LocalDate, DayTally> days(ShortCode code, LocalDate from, LocalDate to);
 }

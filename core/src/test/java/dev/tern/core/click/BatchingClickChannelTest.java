@@ -69,6 +69,12 @@ class BatchingClickChannelTest {
         public long total(ShortCode code) {
             return store.total(code);
         }
+
+        @Override
+        public java.util.SortedMap<java.time.LocalDate, dev.tern.core.click.DayTally> days(ShortCode code, java.time.LocalDate from,
+                java.time.LocalDate to) {
+            return store.days(code, from, to);
+        }
     }
 
     @Test

@@ -43,6 +43,12 @@ class ClickAggregatorTest {
         public long total(ShortCode code) {
             return next.total(code);
         }
+
+        @Override
+        public java.util.SortedMap<java.time.LocalDate, dev.tern.core.click.DayTally> days(ShortCode code, java.time.LocalDate from,
+                java.time.LocalDate to) {
+            return next.days(code, from, to);
+        }
     }
 
     @Test

@@ -42,6 +42,17 @@ public final class MapClickCounterStore implements ClickCounterStore {
         return days.getOrDefault(code, Map.of()).values().stream().mapToLong(DayTally::clicks).sum();
     }
 
+    @Override
+    public synchronized java.util.SortedMap<LocalDate, DayTally> days(ShortCode code, LocalDate from, LocalDate to) {
+        java.util.SortedMap<LocalDate, DayTally> within = new TreeMap<>();
+        days.getOrDefault(code, Map.of()).forEach((day, tally) -> {
+            if (!day.isBefore(from) && !day.isAfter(to)) {
+                within.put(day, tally);
+            }
+        });
+        return within;
+    }
+
     /** Every click counted, over all links. */
     public synchronized long grandTotal() {
         return days.values().stream().flatMap(m -> m.values().stream()).mapToLong(DayTally::clicks).sum();
