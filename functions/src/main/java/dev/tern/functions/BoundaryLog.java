@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code {"level":"ERROR","op":"create","code":"promo","requestId":"abc","error":"java.lang.IllegalStateException: ..."}}</pre>
  */
-final class BoundaryLog {
+public final class BoundaryLog {
     private static final int MAX_FRAMES = 8;
     private static final int MAX_MESSAGE = 1_000;
 
@@ -21,7 +21,7 @@ final class BoundaryLog {
     }
 
     /** A failure Tern did not expect: logged with the exception's type, message and first frames. */
-    void error(String op, String code, String requestId, Throwable failure) {
+    public void error(String op, String code, String requestId, Throwable failure) {
         StringBuilder line = start("ERROR", op, code, requestId);
         field(line, "error", describe(failure));
         field(line, "stack", frames(failure));
@@ -29,7 +29,7 @@ final class BoundaryLog {
     }
 
     /** An expected, transient failure (a throttled store) or input that could not be used. */
-    void warn(String op, String code, String requestId, String message) {
+    public void warn(String op, String code, String requestId, String message) {
         StringBuilder line = start("WARN", op, code, requestId);
         field(line, "error", cut(message));
         lines.accept(line.append('}').toString());

@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * A null-safe view of an API Gateway HTTP API (payload v2) request. API Gateway lower-cases header
  * names; a hand-built event (the local adapter, a test) might not, so lookups fall back to ignoring
- * case. Any part of the event may be missing.
+ * case. Any part of the event may be missing. Shared with the web module's {@code SiteHandler}.
  */
-final class HttpRequest {
+public final class HttpRequest {
     private final APIGatewayV2HTTPEvent event;
     private final Context context;
 
@@ -21,27 +21,27 @@ final class HttpRequest {
         this.context = context;
     }
 
-    static HttpRequest of(APIGatewayV2HTTPEvent event, Context context) {
+    public static HttpRequest of(APIGatewayV2HTTPEvent event, Context context) {
         return new HttpRequest(event, context);
     }
 
-    APIGatewayV2HTTPEvent event() {
+    public APIGatewayV2HTTPEvent event() {
         return event;
     }
 
     /** The method in upper case, or empty when the event has none. */
-    String method() {
+    public String method() {
         APIGatewayV2HTTPEvent.RequestContext.Http http = http();
         String method = http == null ? null : http.getMethod();
         return method == null ? "" : method.toUpperCase(Locale.ROOT);
     }
 
-    boolean isHead() {
+    public boolean isHead() {
         return "HEAD".equals(method());
     }
 
     /** The path as sent (not percent-decoded), {@code /} when missing. */
-    String path() {
+    public String path() {
         String raw = event.getRawPath();
         if (raw == null || raw.isEmpty()) {
             APIGatewayV2HTTPEvent.RequestContext.Http http = http();
@@ -51,13 +51,13 @@ final class HttpRequest {
     }
 
     /** The query string without {@code ?}, empty when there is none. */
-    String rawQuery() {
+    public String rawQuery() {
         String query = event.getRawQueryString();
         return query == null ? "" : query;
     }
 
     /** A header's value, or {@code null}. */
-    String header(String lowerCaseName) {
+    public String header(String lowerCaseName) {
         Map<String, String> headers = event.getHeaders();
         if (headers == null || headers.isEmpty()) {
             return null;
@@ -74,12 +74,12 @@ final class HttpRequest {
         return null;
     }
 
-    boolean hasHeader(String lowerCaseName) {
+    public boolean hasHeader(String lowerCaseName) {
         return header(lowerCaseName) != null;
     }
 
     /** API Gateway's request id (what its access log shows), else Lambda's, else {@code "-"}. */
-    String requestId() {
+    public String requestId() {
         APIGatewayV2HTTPEvent.RequestContext requestContext = event.getRequestContext();
         if (requestContext != null && requestContext.getRequestId() != null) {
             return requestContext.getRequestId();
@@ -91,7 +91,7 @@ final class HttpRequest {
     }
 
     /** The client address as API Gateway saw it (never a client-supplied header), or {@code null}. */
-    String sourceIp() {
+    public String sourceIp() {
         APIGatewayV2HTTPEvent.RequestContext.Http http = http();
         return http == null ? null : http.getSourceIp();
     }
@@ -101,7 +101,7 @@ final class HttpRequest {
      *
      * @throws IllegalArgumentException if a base64 body is not valid base64
      */
-    byte[] bodyBytes() {
+    public byte[] bodyBytes() {
         String body = event.getBody();
         if (body == null) {
             return new byte[0];

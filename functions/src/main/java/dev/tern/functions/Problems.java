@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <pre>{@code {"type":"/problems/code-taken","title":"Short code taken","status":409,"detail":"...","code":"code-taken"}}</pre>
  */
-final class Problems {
+public final class Problems {
     static final String MEDIA_TYPE = "application/problem+json";
 
     private Problems() {
@@ -63,7 +63,7 @@ final class Problems {
     }
 
     /** The {@code Retry-After} seconds for a store that throttled: the store's hint, at least one second. */
-    static long retryAfterSeconds(StoreUnavailableException e) {
+    public static long retryAfterSeconds(StoreUnavailableException e) {
         Duration hint = e.retryAfter();
         if (hint == null || hint.isNegative() || hint.isZero()) {
             return 1;

@@ -140,7 +140,8 @@ public final class Wiring implements AutoCloseable {
         return authenticator;
     }
 
-    BoundaryLog log() {
+    /** Where handlers (the web's {@code SiteHandler} too) log failures, one JSON line each. */
+    public BoundaryLog log() {
         return log;
     }
 

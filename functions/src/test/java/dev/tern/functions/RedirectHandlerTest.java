@@ -349,6 +349,18 @@ class RedirectHandlerTest {
         assertThat(response.getBody()).doesNotContain("src=", "<link", "<script", "@import", "url(").contains("<style>");
     }
 
+    @Test
+    void pages_allowOnlyTheirOwnStyleByHash() {
+        APIGatewayV2HTTPResponse response = handle(Events.get("/nope").build());
+        String body = response.getBody();
+        String style = body.substring(body.indexOf("<style>") + 7, body.indexOf("</style>"));
+
+        assertThat(response.getHeaders().get("Content-Security-Policy"))
+                .doesNotContain("unsafe-inline")
+                .contains("style-src '" + HtmlPages.sha256Source(style) + "'");
+        assertThat(response.getHeaders()).containsEntry("X-Frame-Options", "DENY").containsEntry("X-Content-Type-Options", "nosniff");
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private record RecordingLinkStore(LinkStore delegate, List<String> calls) implements LinkStore {
