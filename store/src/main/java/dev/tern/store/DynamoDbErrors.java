@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * <ul>
  *   <li>Throttling, 5xx, transaction conflicts, timeouts and I/O failures: {@link StoreUnavailableException}
  *       (503 with {@code Retry-After: 1}). Its reason is generic: no table names, no SDK messages.
+ *       So is a store's giving up on an item it kept losing races for ({@link #contended}).
  *   <li>Everything else (a missing table, a validation error, missing credentials): an
  *       {@link IllegalStateException} whose message names the table's setting, for the logs. These
  *       are deployment mistakes, not conditions a retry fixes.
@@ -71,6 +72,14 @@ final class DynamoDbErrors {
         }
         return new IllegalStateException("The DynamoDB client failed while " + operation + " on the table '" + tableName
                 + "' (" + table.variable() + "): " + e.getMessage(), e);
+    }
+
+    /**
+     * The store kept losing a race for one item (its conditional writes kept failing because others
+     * wrote first) and gave up: like throttling, a retry shortly after will get through.
+     */
+    static StoreUnavailableException contended() {
+        return new StoreUnavailableException("the database is busy", RETRY_AFTER, null);
     }
 
     /** A generic, client-safe reason when {@code e} is transient (a retry may succeed), else {@code null}. */

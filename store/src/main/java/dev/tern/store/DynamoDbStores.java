@@ -1,6 +1,7 @@
 package dev.tern.store;
 
 import dev.tern.core.Stores;
+import dev.tern.core.ratelimit.RateLimiter;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -19,6 +20,7 @@ public final class DynamoDbStores implements AutoCloseable {
     private final DynamoDbClient client;
     private final TableNames tables;
     private final DynamoDbClickCounterStore clicks;
+    private final DynamoDbRateLimiter rateLimiter;
     private final Stores stores;
 
     private DynamoDbStores(DynamoDbClient client, TableNames tables, String clickRegion) {
@@ -29,6 +31,7 @@ public final class DynamoDbStores implements AutoCloseable {
                 new DynamoDbLinkStore(client, tables.links()),
                 new DynamoDbIdempotencyStore(client, tables.idempotency()),
                 clicks);
+        this.rateLimiter = new DynamoDbRateLimiter(client, tables.rateLimits());
     }
 
     /**
@@ -61,6 +64,14 @@ public final class DynamoDbStores implements AutoCloseable {
     /** The click counter store with its read of daily counters, for statistics. */
     public DynamoDbClickCounterStore clicks() {
         return clicks;
+    }
+
+    /**
+     * The rate-limit buckets of this region ({@link DynamoDbRateLimiter}); its
+     * {@code StoreUnavailableException}s mean 503, as the stores' do.
+     */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     /** Creates the tables that do not exist yet ({@link TernTables#createAll}): for {@code local/} and tests. */

@@ -19,6 +19,7 @@ import java.util.Optional;
  *                            stores treat an item past its time as absent wherever that matters, so
  *                            correctness never depends on when either deletes it.
  * @param transactional       whether the store writes it with {@code TransactWriteItems}
+ * @param replication         whether it is one global table or a table of its own in every region
  * @param billing             how capacity is paid for
  */
 public record TableDefinition(
@@ -28,6 +29,7 @@ public record TableDefinition(
         Optional<KeyAttribute> sortKey,
         Optional<String> timeToLiveAttribute,
         boolean transactional,
+        Replication replication,
         Billing billing) {
 
     public TableDefinition {
@@ -36,6 +38,7 @@ public record TableDefinition(
         Objects.requireNonNull(partitionKey, "partitionKey");
         Objects.requireNonNull(sortKey, "sortKey");
         Objects.requireNonNull(timeToLiveAttribute, "timeToLiveAttribute");
+        Objects.requireNonNull(replication, "replication");
         Objects.requireNonNull(billing, "billing");
     }
 
@@ -43,10 +46,11 @@ public record TableDefinition(
      * Whether the table may be a multi-Region strongly consistent (MRSC) global table. MRSC supports
      * no transactions, so a transactional table must be an eventually consistent (MREC) global
      * table; nor does it support TTL, which for the other tables only means that expired items are
-     * swept instead (see {@link #timeToLiveAttribute()}).
+     * swept instead (see {@link #timeToLiveAttribute()}). A {@link Replication#REGIONAL} table is no
+     * global table at all.
      */
     public boolean allowsMultiRegionStrongConsistency() {
-        return !transactional;
+        return replication == Replication.GLOBAL && !transactional;
     }
 
     /** A key attribute. */
@@ -69,6 +73,17 @@ public record TableDefinition(
         NUMBER,
         /** {@code B} */
         BINARY
+    }
+
+    /** Where a table's items live. */
+    public enum Replication {
+        /** One global table with a replica in every region of the deployment (MRSC or MREC, see above). */
+        GLOBAL,
+        /**
+         * No replication: every region has a table of this name of its own, read and written only by
+         * that region's functions (the items mean nothing elsewhere, so copying them would only cost).
+         */
+        REGIONAL
     }
 
     /** How a table's capacity is paid for. */

@@ -8,13 +8,14 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The names of Tern's three DynamoDB tables in one deployment.
+ * The names of Tern's DynamoDB tables in one deployment.
  *
  * @param links       links, one item per short code ({@link Setting#LINKS_TABLE})
  * @param clicks      click counters and batch markers ({@link Setting#CLICKS_TABLE})
  * @param idempotency Idempotency-Key records ({@link Setting#IDEMPOTENCY_TABLE})
+ * @param rateLimits  rate-limit buckets, one item per key ({@link Setting#RATE_LIMITS_TABLE})
  */
-public record TableNames(String links, String clicks, String idempotency) {
+public record TableNames(String links, String clicks, String idempotency, String rateLimits) {
     private static final Pattern TABLE_NAME = Pattern.compile("^[A-Za-z0-9_.-]{3,255}$");
     static final String RULE = "a DynamoDB table name: 3-255 characters of A-Z, a-z, 0-9, '_', '-' and '.'";
 
@@ -22,27 +23,35 @@ public record TableNames(String links, String clicks, String idempotency) {
         requireValid(links, "links");
         requireValid(clicks, "clicks");
         requireValid(idempotency, "idempotency");
+        requireValid(rateLimits, "rate-limits");
     }
 
-    /** The names from {@code TERN_LINKS_TABLE}, {@code TERN_CLICKS_TABLE} and {@code TERN_IDEMPOTENCY_TABLE} (or their defaults). */
+    /**
+     * The names from {@code TERN_LINKS_TABLE}, {@code TERN_CLICKS_TABLE}, {@code TERN_IDEMPOTENCY_TABLE}
+     * and {@code TERN_RATE_LIMITS_TABLE} (or their defaults).
+     */
     public static TableNames fromEnv(Map<String, String> env) {
         SettingsReader read = new SettingsReader(env);
-        return new TableNames(
-                read(read, Setting.LINKS_TABLE), read(read, Setting.CLICKS_TABLE), read(read, Setting.IDEMPOTENCY_TABLE));
+        return new TableNames(read(read, Setting.LINKS_TABLE), read(read, Setting.CLICKS_TABLE),
+                read(read, Setting.IDEMPOTENCY_TABLE), read(read, Setting.RATE_LIMITS_TABLE));
     }
 
-    /** {@code prefix + "links"}, {@code prefix + "clicks"}, {@code prefix + "idempotency"}: for tests and local runs. */
+    /**
+     * {@code prefix + "links"}, {@code prefix + "clicks"}, {@code prefix + "idempotency"},
+     * {@code prefix + "rate-limits"}: for tests and local runs.
+     */
     public static TableNames withPrefix(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
-        return new TableNames(prefix + "links", prefix + "clicks", prefix + "idempotency");
+        return new TableNames(prefix + "links", prefix + "clicks", prefix + "idempotency", prefix + "rate-limits");
     }
 
-    /** The table name configured by {@code setting}, which must be one of the three table settings. */
+    /** The table name configured by {@code setting}, which must be one of the table settings. */
     public String nameOf(Setting setting) {
         return switch (setting) {
             case LINKS_TABLE -> links;
             case CLICKS_TABLE -> clicks;
             case IDEMPOTENCY_TABLE -> idempotency;
+            case RATE_LIMITS_TABLE -> rateLimits;
             default -> throw new IllegalArgumentException(setting + " does not name a table");
         };
     }

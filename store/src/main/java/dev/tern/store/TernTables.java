@@ -1,7 +1,9 @@
 package dev.tern.store;
 
 import dev.tern.core.settings.Setting;
+import dev.tern.store.TableDefinition.Billing;
 import dev.tern.store.TableDefinition.KeyAttribute;
+import dev.tern.store.TableDefinition.Replication;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,22 +36,26 @@ public final class TernTables {
     static final String CLICK_SORT_KEY = "sk";
     /** Idempotency records: partition key {@code idemKey}. */
     static final String IDEMPOTENCY_KEY = "idemKey";
+    /** Rate-limit buckets: partition key {@code key}. */
+    static final String RATE_LIMIT_KEY = "key";
     /** The TTL attribute of the tables that have one: epoch seconds. */
     static final String EXPIRES_AT = "expiresAt";
 
     private TernTables() {
     }
 
-    /** The three tables under {@code names}: links, clicks, idempotency. */
+    /** The four tables under {@code names}: links, clicks, idempotency, rate limits. */
     public static List<TableDefinition> definitions(TableNames names) {
         return List.of(
                 new TableDefinition(names.links(), Setting.LINKS_TABLE, KeyAttribute.string(LINK_KEY),
-                        Optional.empty(), Optional.empty(), false, TableDefinition.Billing.ON_DEMAND),
+                        Optional.empty(), Optional.empty(), false, Replication.GLOBAL, Billing.ON_DEMAND),
                 new TableDefinition(names.clicks(), Setting.CLICKS_TABLE, KeyAttribute.string(CLICK_KEY),
                         Optional.of(KeyAttribute.string(CLICK_SORT_KEY)), Optional.of(EXPIRES_AT), true,
-                        TableDefinition.Billing.ON_DEMAND),
+                        Replication.GLOBAL, Billing.ON_DEMAND),
                 new TableDefinition(names.idempotency(), Setting.IDEMPOTENCY_TABLE, KeyAttribute.string(IDEMPOTENCY_KEY),
-                        Optional.empty(), Optional.of(EXPIRES_AT), false, TableDefinition.Billing.ON_DEMAND));
+                        Optional.empty(), Optional.of(EXPIRES_AT), false, Replication.GLOBAL, Billing.ON_DEMAND),
+                new TableDefinition(names.rateLimits(), Setting.RATE_LIMITS_TABLE, KeyAttribute.string(RATE_LIMIT_KEY),
+                        Optional.empty(), Optional.of(EXPIRES_AT), false, Replication.REGIONAL, Billing.ON_DEMAND));
     }
 
     /**

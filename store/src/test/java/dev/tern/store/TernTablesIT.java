@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tern.core.link.ShortCode;
+import dev.tern.core.ratelimit.RateLimit;
 import dev.tern.testkit.DynamoDbLocalExtension;
 import dev.tern.testkit.LinkFixtures;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +88,9 @@ class TernTablesIT {
             assertThatThrownBy(() -> stores.stores().idempotency().reassign("k", new ShortCode("a"), new ShortCode("b")))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("TERN_IDEMPOTENCY_TABLE");
+            assertThatThrownBy(() -> stores.rateLimiter().tryAcquire("k", new RateLimit(1, 1, Duration.ofMinutes(1)), Instant.now()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("TERN_RATE_LIMITS_TABLE");
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.core.settings.Setting;
 import dev.tern.store.TableDefinition.AttributeType;
+import dev.tern.store.TableDefinition.Replication;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,11 @@ class TernTablesTest {
     private final List<TableDefinition> definitions = TernTables.definitions(TableNames.withPrefix("t-"));
 
     @Test
-    void definitions_describeLinksClicksAndIdempotency() {
-        assertThat(definitions).extracting(TableDefinition::name).containsExactly("t-links", "t-clicks", "t-idempotency");
+    void definitions_describeLinksClicksIdempotencyAndRateLimits() {
+        assertThat(definitions).extracting(TableDefinition::name)
+                .containsExactly("t-links", "t-clicks", "t-idempotency", "t-rate-limits");
         assertThat(definitions).extracting(TableDefinition::setting)
-                .containsExactly(Setting.LINKS_TABLE, Setting.CLICKS_TABLE, Setting.IDEMPOTENCY_TABLE);
+                .containsExactly(Setting.LINKS_TABLE, Setting.CLICKS_TABLE, Setting.IDEMPOTENCY_TABLE, Setting.RATE_LIMITS_TABLE);
         assertThat(definitions).allSatisfy(d -> {
             assertThat(d.partitionKey().type()).isEqualTo(AttributeType.STRING);
             assertThat(d.billing()).isEqualTo(TableDefinition.Billing.ON_DEMAND);
@@ -54,6 +56,23 @@ class TernTablesTest {
         assertThat(idempotency.timeToLiveAttribute()).isEqualTo(Optional.of("expiresAt"));
         assertThat(idempotency.transactional()).isFalse();
         assertThat(idempotency.allowsMultiRegionStrongConsistency()).isTrue();
+    }
+
+    @Test
+    void definitions_linksClicksAndIdempotencyAreGlobalTables() {
+        assertThat(definitions.subList(0, 3)).extracting(TableDefinition::replication).containsOnly(Replication.GLOBAL);
+    }
+
+    @Test
+    void definitions_rateLimitsAreRegionalWithTtlSoNeverStronglyConsistent() {
+        TableDefinition rateLimits = definitions.get(3);
+
+        assertThat(rateLimits.partitionKey()).isEqualTo(TableDefinition.KeyAttribute.string("key"));
+        assertThat(rateLimits.sortKey()).isEmpty();
+        assertThat(rateLimits.timeToLiveAttribute()).contains("expiresAt");
+        assertThat(rateLimits.transactional()).isFalse();
+        assertThat(rateLimits.replication()).isEqualTo(Replication.REGIONAL);
+        assertThat(rateLimits.allowsMultiRegionStrongConsistency()).isFalse();
     }
 
     @Test
