@@ -4,6 +4,7 @@ import dev.tern.core.Stores;
 import dev.tern.core.click.ClickAggregator;
 import dev.tern.core.click.ClickSink;
 import dev.tern.core.link.LinkService;
+import dev.tern.core.ratelimit.RateLimiter;
 import dev.tern.core.settings.TernSettings;
 import dev.tern.store.DynamoDbStores;
 import dev.tern.store.StoreSettings;
@@ -11,6 +12,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -114,6 +116,15 @@ public final class Wiring implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * The DynamoDB rate limiter sharing this wiring's client, when it was built by {@link #fromEnv()}
+     * or {@link #fromEnv(Map)}; empty for a wiring over stores handed in ({@code local/} and tests pass
+     * their limiter themselves).
+     */
+    public Optional<RateLimiter> dynamoDbRateLimiter() {
+        return owned instanceof DynamoDbStores dynamoDb ? Optional.of(dynamoDb.rateLimiter()) : Optional.empty();
     }
 
     /** The link use cases. */

@@ -26,7 +26,14 @@ class WiringTest {
             assertThat(wiring.settings().region()).isEqualTo("eu-west-1");
             assertThat(wiring.clickSink()).isInstanceOf(LogLineClickSink.class);
             assertThat(wiring.stores().links().getClass().getName()).startsWith("dev.tern.store.");
+            assertThat(wiring.dynamoDbRateLimiter()).get().extracting(limiter -> limiter.getClass().getSimpleName())
+                    .isEqualTo("DynamoDbRateLimiter");
         }
+    }
+
+    @Test
+    void wiringOverGivenStores_hasNoDynamoDbRateLimiter() {
+        assertThat(TestWiring.create().wiring().dynamoDbRateLimiter()).isEmpty();
     }
 
     @Test

@@ -50,12 +50,18 @@ public final class SiteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     /**
      * The Lambda entry point: the container's shared {@link Wiring#fromEnv()}, the web settings from
-     * the environment and the DynamoDB rate limiter.
+     * the environment and the DynamoDB rate limiter on the wiring's client
+     * ({@code DynamoDbStores.rateLimiter()}, table {@code TERN_RATE_LIMITS_TABLE}).
      *
      * @throws dev.tern.core.settings.SettingsException naming the variable when a setting is unusable
      */
     public SiteHandler() {
-        this(Wiring.fromEnv(), WebSettings.fromEnv(System.getenv()), productionRateLimiter());
+        this(Wiring.fromEnv());
+    }
+
+    private SiteHandler(Wiring shared) {
+        this(shared, WebSettings.fromEnv(System.getenv()), shared.dynamoDbRateLimiter()
+                .orElseThrow(() -> new IllegalStateException("Wiring.fromEnv() has no DynamoDB rate limiter")));
     }
 
     /**
@@ -203,16 +209,5 @@ public final class SiteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
             }
         }
         return current;
-    }
-
-    /**
-     * TODO(issue 3 → store): use {@code DynamoDbStores.rateLimiter()} once store/ has it. Until then the
-     * Lambda entry point refuses anonymous creation (fails closed: answered as "busy") rather than run
-     * without a limit. {@code local/} and the tests pass their own limiter to the public constructor.
-     */
-    private static RateLimiter productionRateLimiter() {
-        return (key, limit, now) -> {
-            throw new StoreUnavailableException("the rate limiter is not wired yet", java.time.Duration.ofSeconds(60), null);
-        };
     }
 }
