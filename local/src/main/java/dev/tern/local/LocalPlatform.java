@@ -7,11 +7,12 @@ import dev.tern.core.settings.Setting;
 import dev.tern.core.settings.TernSettings;
 import dev.tern.dynamodblocal.EmbeddedDynamoDb;
 import dev.tern.functions.LinksApiHandler;
-import dev.tern.functions.RedirectHandler;
 import dev.tern.functions.Wiring;
 import dev.tern.store.DynamoDbStores;
 import dev.tern.store.StoreSettings;
 import dev.tern.store.TableNames;
+import dev.tern.web.SiteHandler;
+import dev.tern.web.WebSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,7 +26,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The whole platform in one process: DynamoDB Local, the tables, the in-process click channel and
- * the real Lambda handlers behind an HTTP server on 127.0.0.1. Started by {@link TernLocalCommand}
+ * the real Lambda handlers (REST API, and the site: pages and redirects) behind an HTTP server on
+ * 127.0.0.1. Started by {@link TernLocalCommand}
  * and by end-to-end tests.
  */
 public final class LocalPlatform implements AutoCloseable {
@@ -67,6 +69,11 @@ public final class LocalPlatform implements AutoCloseable {
             if (configuredBase == null || configuredBase.isBlank()) {
                 effective.put(Setting.PUBLIC_BASE_URL.variable(), "http://127.0.0.1:" + port);
             }
+            String configuredSecret = effective.get(Setting.SECRET.variable());
+            if (configuredSecret == null || configuredSecret.isBlank()) {
+                effective.put(Setting.SECRET.variable(), LocalSecret.loadOrCreate(options.dataDir()));
+            }
+            WebSettings web = WebSettings.fromEnv(effective);
             TernSettings settings = TernSettings.fromEnv(effective);
             dynamoDb = options.dataDir().isPresent()
                     ? EmbeddedDynamoDb.startPersistent(options.dataDir().get())
@@ -76,8 +83,8 @@ public final class LocalPlatform implements AutoCloseable {
             stores.createTablesIfMissing();
             clicks = BatchingClickChannel.withDefaults(new ClickAggregator(stores.stores().clicks()));
             Wiring wiring = new Wiring(settings, stores.stores(), clicks, Clock.systemUTC());
-            LocalRouter router = new LocalRouter(new LinksApiHandler(wiring), new RedirectHandler(wiring),
-                    settings.publicBaseUrl().toString());
+            LocalRouter router = new LocalRouter(new LinksApiHandler(wiring),
+                    new SiteHandler(wiring, web, stores.rateLimiter()));
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
             server.createContext("/", router::handle);
             server.setExecutor(executor);

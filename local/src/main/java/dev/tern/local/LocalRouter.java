@@ -18,23 +18,21 @@ final class LocalRouter {
     static final String DEFAULT_ROUTE = "$default";
 
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api;
-    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> redirect;
-    private final String homePage;
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> site;
 
+    /**
+     * @param api  the REST API function ({@code ANY /api/{proxy+}})
+     * @param site the site function ({@code $default}: redirects, the form, previews, static assets)
+     */
     LocalRouter(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api,
-            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> redirect, String baseUrl) {
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> site) {
         this.api = api;
-        this.redirect = redirect;
-        this.homePage = HomePage.html(baseUrl);
+        this.site = site;
     }
 
     void handle(HttpExchange exchange) throws IOException {
         try {
             String path = exchange.getRequestURI().getRawPath();
-            if (path == null || path.isEmpty() || path.equals("/")) {
-                serveHome(exchange);
-                return;
-            }
             boolean isApi = path.equals("/api") || path.startsWith("/api/");
             String routeKey = isApi ? API_ROUTE : DEFAULT_ROUTE;
             APIGatewayV2HTTPEvent event;
@@ -48,9 +46,9 @@ final class LocalRouter {
             if (isApi) {
                 event.setPathParameters(Map.of("proxy", path.length() > 5 ? path.substring(5) : ""));
             }
-            var handler = isApi ? api : redirect;
+            var handler = isApi ? api : site;
             LocalLambdaContext context = new LocalLambdaContext(event.getRequestContext().getRequestId(),
-                    isApi ? "tern-api" : "tern-redirect");
+                    isApi ? "tern-api" : "tern-site");
             ApiGatewayAdapter.writeResponse(exchange, handler.handleRequest(event, context));
         } catch (IOException e) {
             exchange.close(); // the client went away; nothing to answer
@@ -59,19 +57,6 @@ final class LocalRouter {
             System.err.println("{\"level\":\"ERROR\",\"op\":\"local-route\",\"error\":\"" + e.getClass().getName() + "\"}");
             writeText(exchange, 500, "Internal Server Error\n");
         }
-    }
-
-    private void serveHome(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-            writeText(exchange, 405, "Method Not Allowed\n");
-            return;
-        }
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        ApiGatewayAdapter.writeRaw(exchange, 200, homePage.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void writeText(HttpExchange exchange, int status, String text) throws IOException {

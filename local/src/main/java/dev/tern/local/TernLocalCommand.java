@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code tern-local}: starts the whole platform on this machine and runs until Ctrl-C. */
 @Command(name = "tern-local", mixinStandardHelpOptions = true, version = "Tern local 0.1.0",
         description = "Starts Tern locally: DynamoDB Local in-process, the tables, and the real Lambda handlers "
-                + "(redirects, REST API) on http://127.0.0.1:<port>. Settings come from TERN_* environment "
+                + "(web form, previews, redirects, REST API) on http://127.0.0.1:<port>. Settings come from TERN_* environment "
                 + "variables (docs/CONFIGURATION.md).")
 public final class TernLocalCommand implements Callable<Integer> {
 
@@ -66,9 +66,9 @@ public final class TernLocalCommand implements Callable<Integer> {
         out.printf("""
 
                 Tern is running (local platform, started in %d ms)
-                  Home            %s/
+                  Web form        %s/
                   REST API        %s/api/v1/links
-                  Redirects       %s/{code}
+                  Redirects       %s/{code}   (preview: %s/{code}+)
                   DynamoDB Local  %s (%s)
                   Short URLs      %s/{code}
 
@@ -77,7 +77,7 @@ public final class TernLocalCommand implements Callable<Integer> {
 
                 Press Ctrl-C to stop.
                 """,
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), base, base, base,
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), base, base, base, base,
                 platform.dynamoDbEndpoint(), inMemory ? "in memory" : "data in " + dataDir.toAbsolutePath(),
                 platform.publicBaseUrl(), base);
         stopped.await();

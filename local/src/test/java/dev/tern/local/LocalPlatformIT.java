@@ -100,10 +100,22 @@ class LocalPlatformIT {
     }
 
     @Test
-    void homePage_saysHowToStart() throws Exception {
+    void homePage_isTheCreationFormWithItsSecurityHeaders() throws Exception {
         HttpResponse<String> response = get("/");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("/api/v1/links");
+        assertThat(response.body()).contains("id=\"create-form\"");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+        assertThat(response.headers().allValues("Set-Cookie")).isNotEmpty();
+    }
+
+    @Test
+    void previewPage_showsTheDestinationAsText() throws Exception {
+        assertThat(post("/api/v1/links", "{\"url\":\"https://example.com/peek\",\"code\":\"peek\"}").statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> response = get("/peek+");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("https://example.com/peek").contains("id=\"clicks\"");
     }
 
     @Test
