@@ -4,6 +4,9 @@ import dev.tern.core.error.StoreUnavailableException;
 import dev.tern.core.ratelimit.RateDecision;
 import dev.tern.core.ratelimit.RateLimit;
 import dev.tern.core.ratelimit.RateLimiter;
+import dev.tern.core.ratelimit.TokenBuckets;
+import dev.tern.core.ratelimit.TokenBuckets.Bucket;
+import dev.tern.core.ratelimit.TokenBuckets.Rate;
 import dev.tern.core.settings.Setting;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -74,14 +77,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 public final class DynamoDbRateLimiter implements RateLimiter {
     /** The longest key, in UTF-8 bytes (DynamoDB allows partition keys of up to 2048). */
-    public static final int MAX_KEY_BYTES = 1024;
+    public static final int MAX_KEY_BYTES = TokenBuckets.MAX_KEY_BYTES;
     static final String FULL_AT = "fullAt";
     static final String INTERVAL = "interval";
     /** How long a bucket outlives the latest instant it can be full again (clock skew between containers). */
     static final Duration EXPIRY_MARGIN = Duration.ofHours(1);
     static final int MAX_WRITES = 5;
-    static final Duration LONGEST_FILL = Duration.ofDays(36_525);
-    private static final long LONGEST_FILL_MICROS = micros(Instant.EPOCH.plus(LONGEST_FILL));
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -102,31 +103,31 @@ public final class DynamoDbRateLimiter implements RateLimiter {
      */
     @Override
     public RateDecision tryAcquire(String key, RateLimit limit, Instant now) {
-        requireKey(key);
+        TokenBuckets.requireKey(key);
         Rate rate = Rate.of(Objects.requireNonNull(limit, "limit"));
-        long at = micros(Objects.requireNonNull(now, "now"));
+        long at = TokenBuckets.micros(Objects.requireNonNull(now, "now"));
         Optional<Bucket> bucket = read(key, false);
         for (int writes = 0; ; writes++) {
-            long debt = bucket.map(b -> b.debtAt(at, rate.interval)).orElse(0L);
-            boolean remeasure = debt > 0 && bucket.get().interval != rate.interval;
-            if (!remeasure && debt > rate.capacity - rate.interval) {
-                return RateDecision.refuse(Duration.of(debt - (rate.capacity - rate.interval), ChronoUnit.MICROS));
+            long debt = bucket.map(b -> b.debtAt(at, rate.interval())).orElse(0L);
+            boolean remeasure = debt > 0 && bucket.get().interval() != rate.interval();
+            if (!remeasure && !rate.hasTokenAt(debt)) {
+                return RateDecision.refuse(rate.waitFor(debt));
             }
             if (writes == MAX_WRITES) {
                 throw DynamoDbErrors.contended();
             }
             try {
                 if (remeasure) {
-                    bucket = Optional.of(remeasure(key, bucket.get(), new Bucket(at + debt, rate.interval), rate, at));
+                    bucket = Optional.of(remeasure(key, bucket.get(), new Bucket(at + debt, rate.interval()), rate, at));
                 } else if (debt == 0) {
                     takeFromFull(key, rate, at);
-                    return RateDecision.allow(rate.burst - 1);
+                    return RateDecision.allow(rate.burst() - 1);
                 } else {
                     long fullAt = take(key, rate, at);
-                    return RateDecision.allow((int) ((rate.capacity - (fullAt - at)) / rate.interval));
+                    return RateDecision.allow(rate.remainingAfter(fullAt - at));
                 }
             } catch (ConditionalCheckFailedException e) {
-                bucket = e.hasItem() && !e.item().isEmpty() ? Optional.of(Bucket.from(e.item())) : read(key, true);
+                bucket = e.hasItem() && !e.item().isEmpty() ? Optional.of(bucketFrom(e.item())) : read(key, true);
             } catch (SdkException e) {
                 throw DynamoDbErrors.translate(e, Setting.RATE_LIMITS_TABLE, tableName, "taking a rate-limit token");
             }
@@ -140,8 +141,8 @@ public final class DynamoDbRateLimiter implements RateLimiter {
                 .conditionExpression("attribute_not_exists(#key) OR #fullAt <= :now")
                 .expressionAttributeNames(Map.of("#key", TernTables.RATE_LIMIT_KEY, "#fullAt", FULL_AT,
                         "#interval", INTERVAL, "#expiresAt", TernTables.EXPIRES_AT))
-                .expressionAttributeValues(Map.of(":fullAt", number(at + rate.interval), ":interval", number(rate.interval),
-                        ":expiresAt", number(expiresAt(at + rate.capacity)), ":now", number(at)))
+                .expressionAttributeValues(Map.of(":fullAt", number(at + rate.interval()), ":interval", number(rate.interval()),
+                        ":expiresAt", number(expiresAt(at + rate.capacity())), ":now", number(at)))
                 .build());
     }
 
@@ -151,8 +152,8 @@ public final class DynamoDbRateLimiter implements RateLimiter {
                 .updateExpression("SET #fullAt = #fullAt + :interval, #expiresAt = :expiresAt")
                 .conditionExpression("#fullAt > :now AND #fullAt <= :lastToken AND #interval = :interval")
                 .expressionAttributeNames(Map.of("#fullAt", FULL_AT, "#interval", INTERVAL, "#expiresAt", TernTables.EXPIRES_AT))
-                .expressionAttributeValues(Map.of(":interval", number(rate.interval), ":now", number(at),
-                        ":lastToken", number(at + rate.capacity - rate.interval), ":expiresAt", number(expiresAt(at + rate.capacity))))
+                .expressionAttributeValues(Map.of(":interval", number(rate.interval()), ":now", number(at),
+                        ":lastToken", number(at + rate.capacity() - rate.interval()), ":expiresAt", number(expiresAt(at + rate.capacity()))))
                 .returnValues(ReturnValue.UPDATED_NEW)
                 .build()).attributes();
         return longOf(updated, FULL_AT);
@@ -164,9 +165,9 @@ public final class DynamoDbRateLimiter implements RateLimiter {
                 .updateExpression("SET #fullAt = :fullAt, #interval = :interval, #expiresAt = :expiresAt")
                 .conditionExpression("#fullAt = :readFullAt AND #interval = :readInterval")
                 .expressionAttributeNames(Map.of("#fullAt", FULL_AT, "#interval", INTERVAL, "#expiresAt", TernTables.EXPIRES_AT))
-                .expressionAttributeValues(Map.of(":fullAt", number(next.fullAt), ":interval", number(next.interval),
-                        ":expiresAt", number(expiresAt(Math.max(next.fullAt, at + rate.capacity))),
-                        ":readFullAt", number(read.fullAt), ":readInterval", number(read.interval)))
+                .expressionAttributeValues(Map.of(":fullAt", number(next.fullAt()), ":interval", number(next.interval()),
+                        ":expiresAt", number(expiresAt(Math.max(next.fullAt(), at + rate.capacity()))),
+                        ":readFullAt", number(read.fullAt()), ":readInterval", number(read.interval())))
                 .build());
         return next;
     }
@@ -185,27 +186,15 @@ public final class DynamoDbRateLimiter implements RateLimiter {
                     .projectionExpression("#fullAt, #interval")
                     .expressionAttributeNames(Map.of("#fullAt", FULL_AT, "#interval", INTERVAL))
                     .consistentRead(consistent)).item();
-            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Bucket.from(item));
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(bucketFrom(item));
         } catch (SdkException e) {
             throw DynamoDbErrors.translate(e, Setting.RATE_LIMITS_TABLE, tableName, "reading a rate-limit bucket");
-        }
-    }
-
-    static void requireKey(String key) {
-        Objects.requireNonNull(key, "key");
-        int bytes = key.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes == 0 || bytes > MAX_KEY_BYTES) {
-            throw new IllegalArgumentException("a rate-limit key must be 1-" + MAX_KEY_BYTES + " bytes of UTF-8, got " + bytes);
         }
     }
 
     /** The TTL (epoch seconds) of a bucket that is full again at {@code fullAt} at the latest. */
     static long expiresAt(long fullAt) {
         return Math.ceilDiv(fullAt, 1_000_000L) + EXPIRY_MARGIN.toSeconds();
-    }
-
-    static long micros(Instant instant) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
     private static AttributeValue number(long value) {
@@ -220,49 +209,7 @@ public final class DynamoDbRateLimiter implements RateLimiter {
         return Long.parseLong(value.n());
     }
 
-    /**
-     * A limit in microseconds.
-     *
-     * @param interval the time one token takes, rounded up to a microsecond
-     * @param capacity the time an empty bucket takes to fill: {@code burst × interval}
-     */
-    record Rate(int burst, long interval, long capacity) {
-        static Rate of(RateLimit limit) {
-            Duration refill = limit.refillInterval();
-            if (refill.compareTo(LONGEST_FILL) > 0) {
-                throw tooSlow(limit);
-            }
-            long interval = micros(Instant.EPOCH.plus(refill)) + (refill.getNano() % 1_000 == 0 ? 0 : 1);
-            interval = Math.max(1, interval);
-            if (limit.burst() > LONGEST_FILL_MICROS / interval) {
-                throw tooSlow(limit);
-            }
-            return new Rate(limit.burst(), interval, limit.burst() * interval);
-        }
-
-        private static IllegalArgumentException tooSlow(RateLimit limit) {
-            return new IllegalArgumentException("a rate limit whose bucket takes more than 100 years to fill is not supported: " + limit);
-        }
-    }
-
-    /** A stored bucket: full again at {@code fullAt} (epoch µs), one token every {@code interval} µs. */
-    record Bucket(long fullAt, long interval) {
-        static Bucket from(Map<String, AttributeValue> item) {
-            return new Bucket(longOf(item, FULL_AT), longOf(item, INTERVAL));
-        }
-
-        /**
-         * The tokens the bucket lacks at {@code at}, as the time they take to come back at
-         * {@code newInterval}: under another interval each token lacked (a partly refilled one too)
-         * becomes one {@code newInterval}.
-         */
-        long debtAt(long at, long newInterval) {
-            long debt = Math.max(0, fullAt - at);
-            if (debt == 0 || interval == newInterval) {
-                return debt;
-            }
-            long owed = Math.ceilDiv(debt, interval);
-            return Math.min(owed, LONGEST_FILL_MICROS / newInterval) * newInterval;
-        }
+    private static Bucket bucketFrom(Map<String, AttributeValue> item) {
+        return new Bucket(longOf(item, FULL_AT), longOf(item, INTERVAL));
     }
 }
