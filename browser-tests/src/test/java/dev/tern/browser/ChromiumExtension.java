@@ -38,9 +38,10 @@ import org.opentest4j.TestAbortedException;
  * chromium.driver().get(url);
  * }</pre>
  *
- * <p><b>When Chromium or chromedriver is missing</b> the class is skipped with a message saying how to
- * install them, except when the environment variable {@code CI} is set (to anything but
- * {@code false}): then the class fails, so CI can never pass without the browser proof.
+ * <p><b>When Chromium or chromedriver is missing</b> every test of the class is skipped (a JUnit
+ * assumption) with a message saying how to install them, except when the environment variable
+ * {@code CI} is set (to anything but {@code false}): then the class fails, so CI can never pass
+ * without the browser proof.
  *
  * <p>Every browser gets a fresh, temporary profile and runs with background networking, component
  * updates, sync and QUIC off, so it talks to nothing but the pages a test opens. Binaries are found
@@ -94,10 +95,6 @@ public final class ChromiumExtension implements BeforeAllCallback, BeforeEachCal
             throw new IllegalStateException("Chromium has not started: register the extension with @RegisterExtension on a static field");
         }
         return driver;
-    }
-
-    public boolean javaScriptEnabled() {
-        return javaScript;
     }
 
     /** Resizes the page's viewport, exactly, through Chromium's device emulation. */
@@ -210,6 +207,7 @@ public final class ChromiumExtension implements BeforeAllCallback, BeforeEachCal
                 "--no-first-run",
                 "--disable-quic",
                 "--disable-features=HttpsUpgrades", // mapped hosts speak plain HTTP: no https:// attempt first
+                "--hide-scrollbars", // screenshots show the page, not a scroll bar
                 "--lang=en-US",
                 "--window-size=" + Viewport.DESKTOP.width() + "," + Viewport.DESKTOP.height(),
                 "--user-data-dir=" + profile));

@@ -23,6 +23,8 @@ final class TernPages {
     static final By CREATE = By.cssSelector("button#create");
     static final By SHORT_URL = By.id("short-url");
     static final By COPY = By.id("copy");
+    /** Where the result page says that the copy button worked (a live region). */
+    static final By COPY_STATUS = By.id("copy-status");
     static final By QR_SVG = By.cssSelector("#qr svg");
     static final By PREVIEW_LINK = By.cssSelector("a#preview-link");
     static final By DESTINATION = By.id("destination");
@@ -91,6 +93,25 @@ final class TernPages {
     /** The click count the preview page shows. */
     long clicks() {
         return Long.parseLong(driver.findElement(CLICKS).getText().strip().replaceAll("[^0-9]", ""));
+    }
+
+    /** Waits until the element has text, and returns it. */
+    String waitForText(By locator) {
+        return new WebDriverWait(driver, WAIT).until(d -> {
+            String text = d.findElement(locator).getText();
+            return text.isBlank() ? null : text;
+        });
+    }
+
+    /**
+     * Waits until the page's {@code <html lang>} starts with {@code prefix} (a new page after a
+     * language link) and returns it.
+     */
+    String waitForLanguage(String prefix) {
+        return new WebDriverWait(driver, WAIT).until(d -> {
+            String lang = d.findElement(By.tagName("html")).getDomAttribute("lang");
+            return lang != null && lang.startsWith(prefix) ? lang : null;
+        });
     }
 
     WebElement waitFor(By locator) {
