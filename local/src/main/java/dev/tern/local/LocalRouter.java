@@ -52,10 +52,14 @@ final class LocalRouter {
             ApiGatewayAdapter.writeResponse(exchange, handler.handleRequest(event, context));
         } catch (IOException e) {
             exchange.close(); // the client went away; nothing to answer
-        } catch (RuntimeException e) {
-            // A handler must never throw; if one does, answer like API Gateway does, and say so locally.
+        } catch (RuntimeException | Error e) {
+            // A handler must never throw; if one does (even an Error such as a class that failed to
+            // load), answer like API Gateway does rather than leave the client hanging, and say so locally.
             System.err.println("{\"level\":\"ERROR\",\"op\":\"local-route\",\"error\":\"" + e.getClass().getName() + "\"}");
             writeText(exchange, 500, "Internal Server Error\n");
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
         }
     }
 
