@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * in-memory on a free loopback port (or targets {@code --target http://127.0.0.1:PORT}), creates
  * links, sends GET redirects over N concurrent connections until a request count or a time limit is
  * reached, and prints throughput, latency percentiles, and whether every redirect was counted as a
- * click. Sends traffic only to 127.0.0.1.
+ * click. Sends traffic only to 127.0.0.1. The links are created with the platform's admin key
+ * ({@code LocalPlatform#adminKey()}); against {@code --target}, with the key in {@code TERN_KEY}.
  *
  * <pre>java -cp benchmarks/target/tern-benchmarks.jar dev.tern.benchmarks.RedirectLoadTest --connections 32 --requests 100000</pre>
  */
@@ -42,15 +43,21 @@ public final class RedirectLoadTest {
             throw new IllegalArgumentException("--target must be on 127.0.0.1: this load test never leaves the machine");
         }
 
-        LocalPlatform platform = target == null ? LocalPlatform.start(LocalOptions.inMemoryOnFreePort(), Map.of()) : null;
+        // The API's per-key limit is not what this measures: lift it for the links created up front.
+        LocalPlatform platform = target == null ? LocalPlatform.start(LocalOptions.inMemoryOnFreePort(),
+                Map.of("TERN_API_BURST", "1000000", "TERN_API_REQUESTS_PER_MINUTE", "1000000")) : null;
         try {
             URI base = target == null ? platform.baseUri() : URI.create(target);
+            String key = platform != null ? platform.adminKey() : System.getenv("TERN_KEY");
+            if (key == null || key.isBlank()) {
+                throw new IllegalArgumentException("with --target, export TERN_KEY=<an API key with links:write and links:read>");
+            }
             HttpClient client = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
-            List<String> codes = createLinks(client, base, linkCount);
+            List<String> codes = createLinks(client, base, key, linkCount);
             System.out.printf("links: %d, connections: %d, warm-up: %d requests%n", codes.size(), connections, warmup);
             Result warm = run(client, base, codes, connections, warmup, Duration.ofSeconds(seconds));
             Result result = run(client, base, codes, connections, requests, Duration.ofSeconds(seconds));
@@ -60,7 +67,7 @@ public final class RedirectLoadTest {
                 long expected = warm.ok + result.ok;
                 long counted = 0;
                 for (String code : codes) {
-                    counted += clicksOf(client, base, code);
+                    counted += clicksOf(client, base, key, code);
                 }
                 System.out.printf("clicks counted: %d of %d redirects served (%s)%n", counted, expected,
                         counted == expected ? "exact" : "MISMATCH");
@@ -72,12 +79,12 @@ public final class RedirectLoadTest {
         }
     }
 
-    private static List<String> createLinks(HttpClient client, URI base, int count) throws Exception {
+    private static List<String> createLinks(HttpClient client, URI base, String key, int count) throws Exception {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String code = "load" + i;
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/api/v1/links"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"url\":\"https://example.com/load/" + i + "?q=" + i + "\",\"code\":\"" + code + "\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -89,8 +96,9 @@ public final class RedirectLoadTest {
         return codes;
     }
 
-    private static long clicksOf(HttpClient client, URI base, String code) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/api/v1/links/" + code)).build(),
+    private static long clicksOf(HttpClient client, URI base, String key, String code) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/api/v1/links/" + code))
+                        .header("Authorization", "Bearer " + key).build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher matcher = CLICKS.matcher(response.body());
         return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;

@@ -117,6 +117,7 @@ public final class LocalTernExtension implements BeforeAllCallback {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(servers().platform().baseUri().resolve("/api/v1/links"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + servers().platform().adminKey())
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {

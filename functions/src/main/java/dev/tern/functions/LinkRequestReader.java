@@ -33,13 +33,25 @@ final class LinkRequestReader {
     private static final String EXAMPLE = "{\"url\":\"https://example.com/\"}";
 
     private final ApiJson json;
+    private final String example;
 
     LinkRequestReader(ApiJson json) {
+        this(json, EXAMPLE);
+    }
+
+    /** A reader whose messages about a bad body show {@code example} as what to send. */
+    LinkRequestReader(ApiJson json, String example) {
         this.json = json;
+        this.example = example;
     }
 
     /** Checks the request's media type and size, then reads its body. */
     NewLinkRequest read(HttpRequest request, Creator creator) {
+        return fromJson(readObject(request), creator, request.header("idempotency-key"));
+    }
+
+    /** Checks the request's media type and size, then reads its body, which must be a JSON object. */
+    JsonNode readObject(HttpRequest request) {
         requireJsonMediaType(request.header("content-type"));
         byte[] body;
         try {
@@ -51,7 +63,7 @@ final class LinkRequestReader {
             throw new TernException(ErrorCode.PAYLOAD_TOO_LARGE,
                     "The request body has " + body.length + " bytes; the limit is " + MAX_BODY_BYTES);
         }
-        return fromJson(parse(body), creator, request.header("idempotency-key"));
+        return parse(body);
     }
 
     static void requireJsonMediaType(String contentType) {
@@ -79,15 +91,15 @@ final class LinkRequestReader {
                     : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
             String why = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
                     ? "has a field twice" : "is not valid JSON";
-            throw InvalidRequestException.of("The request body " + why + position + "; send a JSON object such as " + EXAMPLE);
+            throw InvalidRequestException.of("The request body " + why + position + "; send a JSON object such as " + example);
         } catch (IOException e) {
-            throw InvalidRequestException.of("The request body could not be read; send a JSON object such as " + EXAMPLE);
+            throw InvalidRequestException.of("The request body could not be read; send a JSON object such as " + example);
         }
         if (node == null || node.isMissingNode()) {
-            throw InvalidRequestException.of("The request body is empty; send a JSON object such as " + EXAMPLE);
+            throw InvalidRequestException.of("The request body is empty; send a JSON object such as " + example);
         }
         if (!node.isObject()) {
-            throw InvalidRequestException.of("The request body must be a JSON object such as " + EXAMPLE + ", not "
+            throw InvalidRequestException.of("The request body must be a JSON object such as " + example + ", not "
                     + describe(node.getNodeType()));
         }
         return node;
@@ -115,7 +127,7 @@ final class LinkRequestReader {
     }
 
     /** A string field's value, {@code null} when absent or null, refused when of another JSON type. */
-    private static String text(JsonNode body, String field) {
+    static String text(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -126,7 +138,7 @@ final class LinkRequestReader {
         return value.textValue();
     }
 
-    private static Instant instant(String text) {
+    static Instant instant(String text) {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException notUtc) {
@@ -151,7 +163,7 @@ final class LinkRequestReader {
                 + "; a link has only \"url\", \"code\", \"title\" and \"expiresAt\"";
     }
 
-    private static String describe(JsonNodeType type) {
+    static String describe(JsonNodeType type) {
         return switch (type) {
             case ARRAY -> "an array";
             case OBJECT, POJO -> "an object";

@@ -5,11 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tern.core.apikey.ApiKey;
+import dev.tern.core.apikey.Scope;
 import dev.tern.core.error.ErrorCode;
 import dev.tern.core.error.LinkNotFoundException;
 import dev.tern.core.error.StoreUnavailableException;
 import dev.tern.core.error.TernException;
 import dev.tern.core.link.CreatedLink;
+import dev.tern.core.link.Creator;
 import dev.tern.core.link.Link;
 import dev.tern.core.link.LinkDetails;
 import dev.tern.core.link.NewLinkRequest;
@@ -21,6 +24,10 @@ import java.util.Objects;
 
 /**
  * The REST API (API Gateway route {@code ANY /api/{proxy+}}):
+ *
+ * Every route needs an API key ({@code Authorization: Bearer <key>} or {@code X-API-Key: <key>}) with
+ * the route's scope: 401 without one, 403 without the scope, 429 over the key's rate limit (see
+ * {@link ApiGuard}); the {@code /api/v1/keys} routes are in {@link ApiKeysRoutes}.
  *
  * <ul>
  *   <li>{@code POST /api/v1/links} with {@code {"url", "code"?, "title"?, "expiresAt"?}} creates a link:
@@ -47,6 +54,23 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         this.wiring = Objects.requireNonNull(wiring, "wiring");
     }
 
+    /** What a request asks for, decided from its path and method before anything else is read. */
+    private enum Route {
+        CREATE_LINK("create", Scope.LINKS_WRITE),
+        GET_LINK("get", Scope.LINKS_READ),
+        CREATE_KEY("create-key", Scope.ADMIN),
+        LIST_KEYS("list-keys", Scope.ADMIN),
+        REVOKE_KEY("revoke-key", Scope.ADMIN);
+
+        final String op;
+        final Scope scope;
+
+        Route(String op, Scope scope) {
+            this.op = op;
+            this.scope = scope;
+        }
+    }
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         HttpRequest request = HttpRequest.of(event, context);
@@ -55,39 +79,68 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         String method = request.method();
         String op = "route";
         String code = null;
+        Map<String, String> rateLimitHeaders = new LinkedHashMap<>();
         try {
-            String rest = linksPathRest(path);
-            if (rest == null) {
+            String linksRest = pathRest(path, LINKS_PATH);
+            String keysRest = pathRest(path, ApiKeysRoutes.KEYS_PATH);
+            Route route;
+            if (linksRest != null) {
+                code = linksRest.isEmpty() ? null : linksRest;
+                route = linksRest.isEmpty() ? only(method, path, Route.CREATE_LINK, "POST")
+                        : only(method, path, Route.GET_LINK, "GET", "HEAD");
+            } else if (keysRest != null) {
+                code = keysRest.isEmpty() ? null : keysRest;
+                route = keysRest.isEmpty()
+                        ? (method.equals("POST") ? Route.CREATE_KEY : only(method, path, Route.LIST_KEYS, "GET", "HEAD", "POST"))
+                        : only(method, path, Route.REVOKE_KEY, "DELETE");
+            } else {
                 throw new TernException(ErrorCode.ROUTE_NOT_FOUND, "There is no API route at " + Problems.shortened(path)
-                        + "; links are at " + LINKS_PATH);
+                        + "; links are at " + LINKS_PATH + ", API keys at " + ApiKeysRoutes.KEYS_PATH);
             }
-            if (rest.isEmpty()) {
-                if (!method.equals("POST")) {
-                    throw new MethodNotAllowedException(method, path, "POST");
-                }
-                op = "create";
-                return create(request, json);
-            }
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                throw new MethodNotAllowedException(method, path, "GET, HEAD");
-            }
-            op = "get";
-            code = rest;
-            return withoutBodyIf(request.isHead(), get(rest, json));
+            op = route.op;
+            ApiGuard.Admission admission = wiring.apiGuard().admit(request);
+            rateLimitHeaders.putAll(admission.headers());
+            admission.require(route.scope);
+            Map<String, String> headers = jsonHeaders();
+            headers.putAll(admission.headers());
+            ApiKeysRoutes keys = new ApiKeysRoutes(wiring.apiKeys(), json);
+            return withoutBodyIf(request.isHead(), switch (route) {
+                case CREATE_LINK -> create(request, admission.key(), headers, json);
+                case GET_LINK -> get(linksRest, headers, json);
+                case CREATE_KEY -> keys.create(request, admission.key(), headers);
+                case LIST_KEYS -> keys.list(wiring.clock().instant(), headers);
+                case REVOKE_KEY -> keys.revoke(keysRest, wiring.clock().instant(), headers);
+            });
         } catch (StoreUnavailableException e) {
             wiring.log().warn(op, code, request.requestId(), e.detail());
-            return withoutBodyIf(request.isHead(), Problems.response(e, json));
+            return answer(request, Problems.response(e, json), rateLimitHeaders);
         } catch (TernException e) {
             if (e.code() == ErrorCode.INTERNAL) {
                 wiring.log().error(op, code, request.requestId(), e);
             }
-            return withoutBodyIf(request.isHead(), Problems.response(e, json));
+            return answer(request, Problems.response(e, json), rateLimitHeaders);
         } catch (RuntimeException e) {
             wiring.log().error(op, code, request.requestId(), e);
-            return withoutBodyIf(request.isHead(), Problems.response(ErrorCode.INTERNAL,
+            return answer(request, Problems.response(ErrorCode.INTERNAL,
                     "Something went wrong on our side; it has been logged (request id " + request.requestId() + ")",
-                    Map.of(), json));
+                    Map.of(), json), rateLimitHeaders);
         }
+    }
+
+    /** {@code route} if {@code method} is one of {@code allowed}, else 405 listing them. */
+    private static Route only(String method, String path, Route route, String... allowed) {
+        for (String candidate : allowed) {
+            if (candidate.equals(method)) {
+                return route;
+            }
+        }
+        throw new MethodNotAllowedException(method, path, String.join(", ", allowed));
+    }
+
+    private static APIGatewayV2HTTPResponse answer(HttpRequest request, APIGatewayV2HTTPResponse problem,
+            Map<String, String> rateLimitHeaders) {
+        rateLimitHeaders.forEach(problem.getHeaders()::putIfAbsent);
+        return withoutBodyIf(request.isHead(), problem);
     }
 
     /**
@@ -95,22 +148,25 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
      * segment for one link, {@code null} for any other path. One trailing slash is tolerated.
      */
     static String linksPathRest(String path) {
+        return pathRest(path, LINKS_PATH);
+    }
+
+    /** As {@link #linksPathRest} for the collection at {@code base}. */
+    static String pathRest(String path, String base) {
         String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        if (trimmed.equals(LINKS_PATH)) {
+        if (trimmed.equals(base)) {
             return "";
         }
-        if (!trimmed.startsWith(LINKS_PATH + "/")) {
+        if (!trimmed.startsWith(base + "/")) {
             return null;
         }
-        String segment = trimmed.substring(LINKS_PATH.length() + 1);
+        String segment = trimmed.substring(base.length() + 1);
         return segment.isEmpty() || segment.indexOf('/') >= 0 ? null : segment;
     }
 
-    private APIGatewayV2HTTPResponse create(HttpRequest request, ApiJson json) {
-        NewLinkRequest newLink = new LinkRequestReader(json).read(request,
-                wiring.authenticator().creatorOf(request.event()));
+    private APIGatewayV2HTTPResponse create(HttpRequest request, ApiKey caller, Map<String, String> headers, ApiJson json) {
+        NewLinkRequest newLink = new LinkRequestReader(json).read(request, Creator.apiKey(caller.id()));
         CreatedLink created = wiring.links().create(newLink);
-        Map<String, String> headers = jsonHeaders();
         headers.put("Location", LINKS_PATH + "/" + created.link().code().value());
         if (created.replayed()) {
             headers.put("Idempotent-Replayed", "true");
@@ -118,13 +174,13 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         return Responses.of(201, headers, json.write(representation(created.link(), json)));
     }
 
-    private APIGatewayV2HTTPResponse get(String rawCode, ApiJson json) {
+    private APIGatewayV2HTTPResponse get(String rawCode, Map<String, String> headers, ApiJson json) {
         if (!ShortCode.isValid(rawCode)) {
             throw LinkNotFoundException.forRawCode(Problems.shortened(rawCode));
         }
         LinkDetails details = wiring.links().get(new ShortCode(rawCode));
         ObjectNode body = representation(details.link(), json).put("clicks", details.totalClicks());
-        return Responses.of(200, jsonHeaders(), json.write(body));
+        return Responses.of(200, headers, json.write(body));
     }
 
     /** A link as the API shows it: {@code code, shortUrl, url, title, createdAt, expiresAt?, status}. */

@@ -26,13 +26,16 @@ public final class Problems {
         return switch (code) {
             case INVALID_URL, REDIRECT_LOOP, INVALID_CODE, RESERVED_CODE, INVALID_TITLE, INVALID_EXPIRY, INVALID_REQUEST,
                     INVALID_IDEMPOTENCY_KEY -> 400;
-            case NOT_FOUND, ROUTE_NOT_FOUND -> 404;
+            case UNAUTHORIZED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND, ROUTE_NOT_FOUND, API_KEY_NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
             case CODE_TAKEN -> 409;
             case GONE -> 410;
             case PAYLOAD_TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case IDEMPOTENCY_KEY_REUSED -> 422;
+            case RATE_LIMITED -> 429;
             case INTERNAL -> 500;
             case UNAVAILABLE -> 503;
         };
@@ -57,6 +60,10 @@ public final class Problems {
             case GONE -> "Link gone";
             case IDEMPOTENCY_KEY_REUSED -> "Idempotency-Key reused";
             case INVALID_IDEMPOTENCY_KEY -> "Invalid Idempotency-Key";
+            case UNAUTHORIZED -> "API key required";
+            case FORBIDDEN -> "Scope missing";
+            case RATE_LIMITED -> "Too many requests";
+            case API_KEY_NOT_FOUND -> "API key not found";
             case UNAVAILABLE -> "Service unavailable";
             case INTERNAL -> "Internal error";
         };
@@ -77,6 +84,12 @@ public final class Problems {
         Map<String, String> headers = new LinkedHashMap<>();
         if (e instanceof MethodNotAllowedException notAllowed) {
             headers.put("Allow", notAllowed.allow());
+        }
+        if (e instanceof RateLimitedException limited) {
+            headers.putAll(limited.headers());
+        }
+        if (e.code() == ErrorCode.UNAUTHORIZED) {
+            headers.put("WWW-Authenticate", "Bearer realm=\"tern\"");
         }
         if (e instanceof StoreUnavailableException unavailable) {
             headers.put("Retry-After", Long.toString(retryAfterSeconds(unavailable)));

@@ -1,15 +1,23 @@
 package dev.tern.functions;
 
 import dev.tern.core.Stores;
+import dev.tern.core.apikey.ApiKey;
+import dev.tern.core.apikey.ApiKeyService;
+import dev.tern.core.apikey.ApiKeyStore;
 import dev.tern.core.click.ClickAggregator;
 import dev.tern.core.click.ClickSink;
 import dev.tern.core.link.LinkService;
+import dev.tern.core.ratelimit.RateDecision;
+import dev.tern.core.ratelimit.RateLimit;
 import dev.tern.core.ratelimit.RateLimiter;
 import dev.tern.core.settings.TernSettings;
 import dev.tern.store.DynamoDbStores;
 import dev.tern.store.StoreSettings;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,15 +44,17 @@ public final class Wiring implements AutoCloseable {
     private final ClickSink clickSink;
     private final Clock clock;
     private final LinkService links;
-    private final Authenticator authenticator;
+    private final ApiKeyService apiKeys;
+    private final ApiGuard apiGuard;
     private final BoundaryLog log;
     private final AutoCloseable owned;
     private volatile ApiJson apiJson;
     private volatile ClickAggregator aggregator;
 
     /**
-     * Wires the functions over the given stores and click sink, logging to standard output, with
-     * anonymous creators (see {@link Authenticator#anonymous()}).
+     * Wires the functions over the given stores and click sink, logging to standard output, without
+     * API keys: the REST API refuses every request with 401 (for deployables that only redirect or
+     * serve the site, and their tests).
      *
      * @param settings  the deployment's settings
      * @param stores    the link, idempotency and click-counter stores
@@ -53,20 +63,34 @@ public final class Wiring implements AutoCloseable {
      * @param clock     the time source of creates, expiry checks and clicks
      */
     public Wiring(TernSettings settings, Stores stores, ClickSink clickSink, Clock clock) {
-        this(settings, stores, clickSink, clock, Authenticator.anonymous(), standardOut(), () -> { });
+        this(settings, new ApiSettings(new RateLimit(1, 1, Duration.ofMinutes(1)), Optional.empty()), stores, NoApiKeys.INSTANCE,
+                NoApiKeys.INSTANCE, clickSink, clock, standardOut(), () -> { });
     }
 
-    Wiring(TernSettings settings, Stores stores, ClickSink clickSink, Clock clock, Authenticator authenticator,
-            Consumer<String> logLines, AutoCloseable owned) {
+    /**
+     * Wires the functions with the REST API's keys and their rate limiter, logging to standard output.
+     *
+     * @param api        the REST API's settings (rate limit per key, bootstrap admin key)
+     * @param apiKeys    where API keys are kept
+     * @param apiLimiter the token buckets of the keys' rate limits
+     */
+    public Wiring(TernSettings settings, ApiSettings api, Stores stores, ApiKeyStore apiKeys, RateLimiter apiLimiter,
+            ClickSink clickSink, Clock clock) {
+        this(settings, api, stores, apiKeys, apiLimiter, clickSink, clock, standardOut(), () -> { });
+    }
+
+    Wiring(TernSettings settings, ApiSettings api, Stores stores, ApiKeyStore apiKeyStore, RateLimiter apiLimiter,
+            ClickSink clickSink, Clock clock, Consumer<String> logLines, AutoCloseable owned) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clickSink = Objects.requireNonNull(clickSink, "clickSink");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.log = new BoundaryLog(logLines);
         this.owned = Objects.requireNonNull(owned, "owned");
         this.links = new LinkService(stores.links(), stores.idempotency(), stores.clicks(), settings.newCodeGenerator(),
                 settings.codePolicy(), settings.urlPolicy(), clock);
+        this.apiKeys = new ApiKeyService(apiKeyStore, clock);
+        this.apiGuard = new ApiGuard(apiKeys, apiLimiter, api, clock);
     }
 
     /**
@@ -97,9 +121,16 @@ public final class Wiring implements AutoCloseable {
     public static Wiring fromEnv(Map<String, String> env) {
         TernSettings settings = TernSettings.fromEnv(env);
         DynamoDbStores dynamoDb = DynamoDbStores.open(StoreSettings.fromEnv(env), settings.region());
+        ApiSettings api;
+        try {
+            api = ApiSettings.fromEnv(env);
+        } catch (RuntimeException e) {
+            dynamoDb.close();
+            throw e;
+        }
         PrintStream out = System.out;
-        return new Wiring(settings, dynamoDb.stores(), new LogLineClickSink(out::println), Clock.systemUTC(),
-                Authenticator.anonymous(), out::println, dynamoDb);
+        return new Wiring(settings, api, dynamoDb.stores(), dynamoDb.apiKeys(), dynamoDb.rateLimiter(),
+                new LogLineClickSink(out::println), Clock.systemUTC(), out::println, dynamoDb);
     }
 
     public TernSettings settings() {
@@ -147,8 +178,13 @@ public final class Wiring implements AutoCloseable {
         return current;
     }
 
-    Authenticator authenticator() {
-        return authenticator;
+    /** The API key use cases. */
+    public ApiKeyService apiKeys() {
+        return apiKeys;
+    }
+
+    ApiGuard apiGuard() {
+        return apiGuard;
     }
 
     /** Where handlers (the web's {@code SiteHandler} too) log failures, one JSON line each. */
@@ -183,6 +219,36 @@ public final class Wiring implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             throw new IllegalStateException("closing the stores failed", e);
+        }
+    }
+
+    /** The key store and limiter of a wiring without API keys: nothing is found, so nothing is limited. */
+    private enum NoApiKeys implements ApiKeyStore, RateLimiter {
+        INSTANCE;
+
+        @Override
+        public boolean insertIfAbsent(ApiKey key) {
+            throw new UnsupportedOperationException("this wiring has no API key store");
+        }
+
+        @Override
+        public Optional<ApiKey> find(String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<ApiKey> list() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<ApiKey> revoke(String id, Instant at) {
+            return Optional.empty();
+        }
+
+        @Override
+        public RateDecision tryAcquire(String key, RateLimit limit, Instant now) {
+            throw new UnsupportedOperationException("this wiring has no API rate limiter");
         }
     }
 

@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Builds API Gateway HTTP API (payload v2) events the way API Gateway sends them, for table tests. */
+/**
+ * Builds API Gateway HTTP API (payload v2) events the way API Gateway sends them, for table tests.
+ * Events to {@code /api/...} carry {@code Authorization: Bearer} {@link TestKeys#ADMIN} unless
+ * {@link Builder#withoutKey()} removes it.
+ */
 final class Events {
     private Events() {
     }
@@ -43,6 +47,17 @@ final class Events {
             this.method = method;
             this.rawPath = rawPath;
             headers.put("host", "127.0.0.1:8080");
+            if (rawPath.startsWith("/api/")) {
+                headers.put("authorization", "Bearer " + TestKeys.ADMIN);
+            }
+        }
+
+        /** Without the test admin key that events to {@code /api/...} carry by default. */
+        Builder withoutKey() {
+            if (headers != null) {
+                headers.remove("authorization");
+            }
+            return this;
         }
 
         /** Adds a header; names are lower-cased as API Gateway does. */

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.core.Stores;
+import dev.tern.core.apikey.Scope;
 import dev.tern.core.click.Click;
 import dev.tern.core.click.ClickTally;
 import dev.tern.core.error.StoreUnavailableException;
@@ -15,10 +16,7 @@ import dev.tern.core.link.LinkStatus;
 import dev.tern.core.link.ShortCode;
 import dev.tern.testkit.InMemoryClickCounterStore;
 import dev.tern.testkit.InMemoryIdempotencyStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +38,7 @@ class LinksApiHandlerTest {
         return handle(Events.postJson("/api/v1/links", body).build());
     }
 
-    private static JsonNode json(APIGatewayV2HTTPResponse response) {
+    static JsonNode json(APIGatewayV2HTTPResponse response) {
         return Fixtures.tree(response.getBody());
     }
 
@@ -134,12 +132,14 @@ class LinksApiHandlerTest {
     }
 
     @Test
-    void create_sameKeyFromAnotherClient_isAnotherLink() {
+    void create_sameIdempotencyKeyFromAnotherApiKey_isAnotherLink() {
+        String other = t.issueKey(Scope.LINKS_WRITE);
         APIGatewayV2HTTPResponse first = handle(Events.postJson("/api/v1/links", "{\"url\":\"https://example.com/\"}")
-                .header("idempotency-key", "k").sourceIp("192.0.2.1").build());
+                .header("idempotency-key", "k").build());
         APIGatewayV2HTTPResponse second = handle(Events.postJson("/api/v1/links", "{\"url\":\"https://example.com/\"}")
-                .header("idempotency-key", "k").sourceIp("192.0.2.2").build());
+                .header("idempotency-key", "k").header("authorization", "Bearer " + other).build());
 
+        assertThat(second.getStatusCode()).isEqualTo(201);
         assertThat(second.getHeaders()).doesNotContainKey("Idempotent-Replayed");
         assertThat(json(second).path("code").asText()).isNotEqualTo(json(first).path("code").asText());
     }
@@ -165,17 +165,15 @@ class LinksApiHandlerTest {
     }
 
     @Test
-    void create_anonymousCreator_isAHashOfTheSourceAddress_neverTheAddress() throws Exception {
+    void create_creatorIsTheApiKeysId_neverItsValueNorTheAddress() {
         APIGatewayV2HTTPResponse response = handle(Events.postJson("/api/v1/links", "{\"url\":\"https://example.com/\",\"code\":\"mine\"}")
                 .sourceIp("203.0.113.7").build());
 
         assertThat(response.getStatusCode()).isEqualTo(201);
         Link stored = t.links.find(new ShortCode("mine")).orElseThrow();
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest("203.0.113.7".getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        assertThat(stored.creator()).isEqualTo(Creator.anonymous(expected));
-        assertThat(stored.toString()).doesNotContain("203.0.113.7");
-        assertThat(response.getBody()).doesNotContain("203.0.113.7", "anon:");
+        assertThat(stored.creator()).isEqualTo(Creator.apiKey(TestKeys.ADMIN_ID));
+        assertThat(stored.toString()).doesNotContain("203.0.113.7", TestKeys.ADMIN);
+        assertThat(response.getBody()).doesNotContain("203.0.113.7", TestKeys.ADMIN);
     }
 
     @Test
@@ -365,7 +363,7 @@ class LinksApiHandlerTest {
 
     // ---------------------------------------------------------------------------------------------
 
-    private static JsonNode assertProblem(APIGatewayV2HTTPResponse response, int status, String code) {
+    static JsonNode assertProblem(APIGatewayV2HTTPResponse response, int status, String code) {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
         JsonNode problem = json(response);

@@ -33,6 +33,9 @@ final class LocalDynamoDb implements AutoCloseable {
     final FaultInjector faults = new FaultInjector();
     final DynamoDbStores dynamoDb;
     final TernSettings settings = TernSettings.fromEnv(Map.of("TERN_PUBLIC_BASE_URL", BASE));
+    /** The test admin key, and a limit no test reaches. */
+    final ApiSettings apiSettings = ApiSettings.fromEnv(Map.of("TERN_BOOTSTRAP_ADMIN_KEY", TestKeys.ADMIN,
+            "TERN_API_BURST", "1000000", "TERN_API_REQUESTS_PER_MINUTE", "1000000"));
     final List<String> logLines = new CopyOnWriteArrayList<>();
 
     LocalDynamoDb(DynamoDbLocalExtension ddb) {
@@ -43,7 +46,8 @@ final class LocalDynamoDb implements AutoCloseable {
 
     /** A wiring over the DynamoDB Local stores sending clicks to {@code clicks}; its log lines go to {@link #logLines}. */
     Wiring wiring(ClickSink clicks) {
-        return new Wiring(settings, dynamoDb.stores(), clicks, Clock.systemUTC(), Authenticator.anonymous(), logLines::add, () -> { });
+        return new Wiring(settings, apiSettings, dynamoDb.stores(), dynamoDb.apiKeys(), dynamoDb.rateLimiter(), clicks,
+                Clock.systemUTC(), logLines::add, () -> { });
     }
 
     @Override

@@ -23,6 +23,10 @@ class ProblemsTest {
                 ErrorCode.INVALID_IDEMPOTENCY_KEY}) {
             expected.put(code, 400);
         }
+        expected.put(ErrorCode.UNAUTHORIZED, 401);
+        expected.put(ErrorCode.FORBIDDEN, 403);
+        expected.put(ErrorCode.API_KEY_NOT_FOUND, 404);
+        expected.put(ErrorCode.RATE_LIMITED, 429);
         expected.put(ErrorCode.CODE_TAKEN, 409);
         expected.put(ErrorCode.NOT_FOUND, 404);
         expected.put(ErrorCode.ROUTE_NOT_FOUND, 404);

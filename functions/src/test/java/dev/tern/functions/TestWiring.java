@@ -1,6 +1,8 @@
 package dev.tern.functions;
 
 import dev.tern.core.Stores;
+import dev.tern.core.apikey.ApiKeyService;
+import dev.tern.core.apikey.Scope;
 import dev.tern.core.click.Click;
 import dev.tern.core.click.ClickSink;
 import dev.tern.core.link.Creator;
@@ -10,13 +12,17 @@ import dev.tern.core.link.LongUrl;
 import dev.tern.core.link.RedirectPolicy;
 import dev.tern.core.link.ShortCode;
 import dev.tern.core.settings.TernSettings;
+import dev.tern.testkit.InMemoryApiKeyStore;
 import dev.tern.testkit.InMemoryClickCounterStore;
 import dev.tern.testkit.InMemoryIdempotencyStore;
 import dev.tern.testkit.InMemoryLinkStore;
+import dev.tern.testkit.InMemoryRateLimiter;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A {@link Wiring} over in-memory stores with a fixed clock, recording clicks and log lines. */
@@ -27,18 +33,23 @@ final class TestWiring {
     final InMemoryLinkStore links = new InMemoryLinkStore();
     final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     final InMemoryClickCounterStore clickCounters = new InMemoryClickCounterStore();
+    final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
+    final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
     final TestClock clock = new TestClock(NOW);
     final List<Click> clicks = new CopyOnWriteArrayList<>();
     final List<String> logLines = new CopyOnWriteArrayList<>();
     final TernSettings settings;
+    final ApiSettings apiSettings;
     private final Stores stores;
     private ClickSink sink = clicks::add;
 
     private TestWiring(Map<String, String> env, Stores stores) {
         Map<String, String> all = new HashMap<>();
         all.put("TERN_PUBLIC_BASE_URL", BASE);
+        all.put("TERN_BOOTSTRAP_ADMIN_KEY", TestKeys.ADMIN);
         all.putAll(env);
         this.settings = TernSettings.fromEnv(all);
+        this.apiSettings = ApiSettings.fromEnv(all);
         this.stores = stores == null ? new Stores(links, idempotency, clickCounters) : stores;
     }
 
@@ -61,7 +72,13 @@ final class TestWiring {
     }
 
     Wiring wiring() {
-        return new Wiring(settings, stores, sink, clock, Authenticator.anonymous(), logLines::add, () -> { });
+        return new Wiring(settings, apiSettings, stores, apiKeys, rateLimiter, sink, clock, logLines::add, () -> { });
+    }
+
+    /** Issues a key with {@code scopes} straight into the key store and returns its value. */
+    String issueKey(Scope... scopes) {
+        return new ApiKeyService(apiKeys, clock).issue("test", Set.of(scopes), Optional.empty(), TestKeys.ADMIN_ID)
+                .value().value();
     }
 
     RedirectHandler redirect() {

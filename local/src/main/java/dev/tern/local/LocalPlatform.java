@@ -6,6 +6,7 @@ import dev.tern.core.click.ClickAggregator;
 import dev.tern.core.settings.Setting;
 import dev.tern.core.settings.TernSettings;
 import dev.tern.dynamodblocal.EmbeddedDynamoDb;
+import dev.tern.functions.ApiSettings;
 import dev.tern.functions.LinksApiHandler;
 import dev.tern.functions.Wiring;
 import dev.tern.store.DynamoDbStores;
@@ -17,10 +18,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -38,10 +41,11 @@ public final class LocalPlatform implements AutoCloseable {
     private final ExecutorService executor;
     private final URI baseUri;
     private final TernSettings settings;
+    private final LocalAdminKey adminKey;
     private boolean closed;
 
     private LocalPlatform(EmbeddedDynamoDb dynamoDb, DynamoDbStores stores, BatchingClickChannel clicks,
-            HttpServer server, ExecutorService executor, URI baseUri, TernSettings settings) {
+            HttpServer server, ExecutorService executor, URI baseUri, TernSettings settings, LocalAdminKey adminKey) {
         this.dynamoDb = dynamoDb;
         this.stores = stores;
         this.clicks = clicks;
@@ -49,6 +53,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.executor = executor;
         this.baseUri = baseUri;
         this.settings = settings;
+        this.adminKey = adminKey;
     }
 
     /**
@@ -73,7 +78,13 @@ public final class LocalPlatform implements AutoCloseable {
             if (configuredSecret == null || configuredSecret.isBlank()) {
                 effective.put(Setting.SECRET.variable(), LocalSecret.loadOrCreate(options.dataDir()));
             }
+            String configuredKey = effective.get(Setting.BOOTSTRAP_ADMIN_KEY.variable());
+            LocalAdminKey adminKey = configuredKey == null || configuredKey.isBlank()
+                    ? LocalAdminKey.loadOrCreate(options.dataDir())
+                    : new LocalAdminKey(configuredKey.strip(), false, Optional.empty());
+            effective.put(Setting.BOOTSTRAP_ADMIN_KEY.variable(), adminKey.value());
             WebSettings web = WebSettings.fromEnv(effective);
+            ApiSettings api = ApiSettings.fromEnv(effective);
             TernSettings settings = TernSettings.fromEnv(effective);
             dynamoDb = options.dataDir().isPresent()
                     ? EmbeddedDynamoDb.startPersistent(options.dataDir().get())
@@ -82,7 +93,9 @@ public final class LocalPlatform implements AutoCloseable {
                     settings.region(), options.interceptors());
             stores.createTablesIfMissing();
             clicks = BatchingClickChannel.withDefaults(new ClickAggregator(stores.stores().clicks()));
-            Wiring wiring = new Wiring(settings, stores.stores(), clicks, Clock.systemUTC());
+            Wiring wiring = new Wiring(settings, api, stores.stores(), stores.apiKeys(), stores.rateLimiter(), clicks,
+                    Clock.systemUTC());
+            wiring.apiKeys().ensureBootstrapKey(adminKey.value());
             LocalRouter router = new LocalRouter(new LinksApiHandler(wiring),
                     new SiteHandler(wiring, web, stores.rateLimiter()));
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -90,7 +103,7 @@ public final class LocalPlatform implements AutoCloseable {
             server.setExecutor(executor);
             server.start();
             return new LocalPlatform(dynamoDb, stores, clicks, server, executor, URI.create("http://127.0.0.1:" + port),
-                    settings);
+                    settings, adminKey);
         } catch (RuntimeException e) {
             server.stop(0);
             closeQuietly(clicks);
@@ -108,6 +121,24 @@ public final class LocalPlatform implements AutoCloseable {
     /** The public base URL short links are built on. */
     public URI publicBaseUrl() {
         return settings.publicBaseUrl();
+    }
+
+    /**
+     * The admin API key ({@code TERN_BOOTSTRAP_ADMIN_KEY}, else the one kept in the data dir's
+     * {@code admin-key} file, else a fresh one for an in-memory run).
+     */
+    public String adminKey() {
+        return adminKey.value();
+    }
+
+    /** Whether {@link #adminKey()} was made by this start (the banner then shows it, this once). */
+    public boolean adminKeyCreated() {
+        return adminKey.created();
+    }
+
+    /** The file {@link #adminKey()} is kept in, if any. */
+    public Optional<Path> adminKeyFile() {
+        return adminKey.file();
     }
 
     /** DynamoDB Local's endpoint. */

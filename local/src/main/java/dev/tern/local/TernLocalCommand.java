@@ -63,23 +63,31 @@ public final class TernLocalCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         String base = platform.baseUri().toString();
+        String keyLine = platform.adminKeyCreated()
+                ? "Admin API key (shown once" + platform.adminKeyFile().map(f -> "; kept in " + f).orElse(", in-memory run") + "):\n"
+                        + "    export TERN_KEY=" + platform.adminKey()
+                : "Admin API key: in " + platform.adminKeyFile().map(Object::toString).orElse("TERN_BOOTSTRAP_ADMIN_KEY") + "\n"
+                        + "    export TERN_KEY=$(cat " + platform.adminKeyFile().map(Object::toString).orElse("...") + ")";
         out.printf("""
 
                 Tern is running (local platform, started in %d ms)
                   Web form        %s/
-                  REST API        %s/api/v1/links
+                  REST API        %s/api/v1/links   (API keys: %s/api/v1/keys)
                   Redirects       %s/{code}   (preview: %s/{code}+)
                   DynamoDB Local  %s (%s)
                   Short URLs      %s/{code}
 
+                %s
+
                 Try it:
-                  curl -i -X POST %s/api/v1/links -H 'Content-Type: application/json' -d '{"url":"https://example.com"}'
+                  curl -i -X POST %s/api/v1/links -H "Authorization: Bearer $TERN_KEY" \\
+                       -H 'Content-Type: application/json' -d '{"url":"https://example.com"}'
 
                 Press Ctrl-C to stop.
                 """,
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), base, base, base, base,
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), base, base, base, base, base,
                 platform.dynamoDbEndpoint(), inMemory ? "in memory" : "data in " + dataDir.toAbsolutePath(),
-                platform.publicBaseUrl(), base);
+                platform.publicBaseUrl(), keyLine, base);
         stopped.await();
         return 0;
     }

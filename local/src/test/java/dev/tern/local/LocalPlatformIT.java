@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,26 @@ class LocalPlatformIT {
     }
 
     @Test
+    void api_withoutKey_is401_andAnAdminKeyIssuesKeys() throws Exception {
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/links"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://example.com/\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        HttpResponse<String> issued = post("/api/v1/keys", "{\"name\":\"reader\",\"scopes\":[\"links:read\"]}");
+        assertThat(issued.statusCode()).isEqualTo(201);
+        Matcher key = Pattern.compile("\"key\":\"(tern_[^\"]+)\"").matcher(issued.body());
+        assertThat(key.find()).isTrue();
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/api/v1/links"))
+                .header("Authorization", "Bearer " + key.group(1)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://example.com/\"}")));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("RateLimit-Limit")).hasValue("50");
+    }
+
+    @Test
     void trailingSlash_redirectsToo() throws Exception {
         assertThat(post("/api/v1/links", "{\"url\":\"example.org/slash\",\"code\":\"slash\"}").statusCode()).isEqualTo(201);
         HttpResponse<String> redirect = get("/slash/");
@@ -122,9 +144,15 @@ class LocalPlatformIT {
     void persistentData_survivesARestart(@TempDir Path dataDir) throws Exception {
         LocalOptions options = new LocalOptions(0, Optional.of(dataDir), List.of());
         String code;
+        String adminKey;
         try (LocalPlatform first = LocalPlatform.start(options, Map.of())) {
+            assertThat(first.adminKeyCreated()).isTrue();
+            adminKey = first.adminKey();
+            assertThat(Files.readString(dataDir.resolve("admin-key")).strip()).isEqualTo(adminKey);
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("admin-key")))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
             HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(first.baseUri().resolve("/api/v1/links"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + adminKey)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://example.com/kept\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).isEqualTo(201);
@@ -133,6 +161,8 @@ class LocalPlatformIT {
             code = matcher.group(1);
         }
         try (LocalPlatform second = LocalPlatform.start(options, Map.of())) {
+            assertThat(second.adminKeyCreated()).isFalse();
+            assertThat(second.adminKey()).isEqualTo(adminKey);
             HttpResponse<String> redirect = HTTP.send(HttpRequest.newBuilder(second.baseUri().resolve("/" + code)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(redirect.statusCode()).isEqualTo(301);
@@ -160,6 +190,10 @@ class LocalPlatformIT {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder builder) throws Exception {
+        HttpRequest peek = builder.copy().build();
+        if (peek.uri().getPath().startsWith("/api/") && peek.headers().firstValue("Authorization").isEmpty()) {
+            builder.header("Authorization", "Bearer " + platform.adminKey());
+        }
         return HTTP.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

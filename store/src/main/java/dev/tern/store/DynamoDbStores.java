@@ -1,6 +1,7 @@
 package dev.tern.store;
 
 import dev.tern.core.Stores;
+import dev.tern.core.apikey.ApiKeyStore;
 import dev.tern.core.ratelimit.RateLimiter;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,7 @@ public final class DynamoDbStores implements AutoCloseable {
     private final TableNames tables;
     private final DynamoDbClickCounterStore clicks;
     private final DynamoDbRateLimiter rateLimiter;
+    private final DynamoDbApiKeyStore apiKeys;
     private final Stores stores;
 
     private DynamoDbStores(DynamoDbClient client, TableNames tables, String clickRegion) {
@@ -32,6 +34,7 @@ public final class DynamoDbStores implements AutoCloseable {
                 new DynamoDbIdempotencyStore(client, tables.idempotency()),
                 clicks);
         this.rateLimiter = new DynamoDbRateLimiter(client, tables.rateLimits());
+        this.apiKeys = new DynamoDbApiKeyStore(client, tables.apiKeys());
     }
 
     /**
@@ -72,6 +75,11 @@ public final class DynamoDbStores implements AutoCloseable {
      */
     public RateLimiter rateLimiter() {
         return rateLimiter;
+    }
+
+    /** The REST API's keys ({@link DynamoDbApiKeyStore}). */
+    public ApiKeyStore apiKeys() {
+        return apiKeys;
     }
 
     /** Creates the tables that do not exist yet ({@link TernTables#createAll}): for {@code local/} and tests. */

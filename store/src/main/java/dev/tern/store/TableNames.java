@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * @param clicks      click counters and batch markers ({@link Setting#CLICKS_TABLE})
  * @param idempotency Idempotency-Key records ({@link Setting#IDEMPOTENCY_TABLE})
  * @param rateLimits  rate-limit buckets, one item per key ({@link Setting#RATE_LIMITS_TABLE})
+ * @param apiKeys     API keys, one item per key id ({@link Setting#API_KEYS_TABLE})
  */
-public record TableNames(String links, String clicks, String idempotency, String rateLimits) {
+public record TableNames(String links, String clicks, String idempotency, String rateLimits, String apiKeys) {
     private static final Pattern TABLE_NAME = Pattern.compile("^[A-Za-z0-9_.-]{3,255}$");
     static final String RULE = "a DynamoDB table name: 3-255 characters of A-Z, a-z, 0-9, '_', '-' and '.'";
 
@@ -24,25 +25,27 @@ public record TableNames(String links, String clicks, String idempotency, String
         requireValid(clicks, "clicks");
         requireValid(idempotency, "idempotency");
         requireValid(rateLimits, "rate-limits");
+        requireValid(apiKeys, "api-keys");
     }
 
     /**
      * The names from {@code TERN_LINKS_TABLE}, {@code TERN_CLICKS_TABLE}, {@code TERN_IDEMPOTENCY_TABLE}
-     * and {@code TERN_RATE_LIMITS_TABLE} (or their defaults).
+     * {@code TERN_RATE_LIMITS_TABLE} and {@code TERN_API_KEYS_TABLE} (or their defaults).
      */
     public static TableNames fromEnv(Map<String, String> env) {
         SettingsReader read = new SettingsReader(env);
         return new TableNames(read(read, Setting.LINKS_TABLE), read(read, Setting.CLICKS_TABLE),
-                read(read, Setting.IDEMPOTENCY_TABLE), read(read, Setting.RATE_LIMITS_TABLE));
+                read(read, Setting.IDEMPOTENCY_TABLE), read(read, Setting.RATE_LIMITS_TABLE),
+                read(read, Setting.API_KEYS_TABLE));
     }
 
     /**
      * {@code prefix + "links"}, {@code prefix + "clicks"}, {@code prefix + "idempotency"},
-     * {@code prefix + "rate-limits"}: for tests and local runs.
+     * {@code prefix + "rate-limits"}, {@code prefix + "api-keys"}: for tests and local runs.
      */
     public static TableNames withPrefix(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
-        return new TableNames(prefix + "links", prefix + "clicks", prefix + "idempotency", prefix + "rate-limits");
+        return new TableNames(prefix + "links", prefix + "clicks", prefix + "idempotency", prefix + "rate-limits", prefix + "api-keys");
     }
 
     /** The table name configured by {@code setting}, which must be one of the table settings. */
@@ -52,6 +55,7 @@ public record TableNames(String links, String clicks, String idempotency, String
             case CLICKS_TABLE -> clicks;
             case IDEMPOTENCY_TABLE -> idempotency;
             case RATE_LIMITS_TABLE -> rateLimits;
+            case API_KEYS_TABLE -> apiKeys;
             default -> throw new IllegalArgumentException(setting + " does not name a table");
         };
     }

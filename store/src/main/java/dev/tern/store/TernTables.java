@@ -38,13 +38,15 @@ public final class TernTables {
     static final String IDEMPOTENCY_KEY = "idemKey";
     /** Rate-limit buckets: partition key {@code key}. */
     static final String RATE_LIMIT_KEY = "key";
+    /** API keys: partition key {@code keyId}. */
+    static final String API_KEY_KEY = "keyId";
     /** The TTL attribute of the tables that have one: epoch seconds. */
     static final String EXPIRES_AT = "expiresAt";
 
     private TernTables() {
     }
 
-    /** The four tables under {@code names}: links, clicks, idempotency, rate limits. */
+    /** The five tables under {@code names}: links, clicks, idempotency, rate limits, API keys. */
     public static List<TableDefinition> definitions(TableNames names) {
         return List.of(
                 new TableDefinition(names.links(), Setting.LINKS_TABLE, KeyAttribute.string(LINK_KEY),
@@ -55,7 +57,9 @@ public final class TernTables {
                 new TableDefinition(names.idempotency(), Setting.IDEMPOTENCY_TABLE, KeyAttribute.string(IDEMPOTENCY_KEY),
                         Optional.empty(), Optional.of(EXPIRES_AT), false, Replication.GLOBAL, Billing.ON_DEMAND),
                 new TableDefinition(names.rateLimits(), Setting.RATE_LIMITS_TABLE, KeyAttribute.string(RATE_LIMIT_KEY),
-                        Optional.empty(), Optional.of(EXPIRES_AT), false, Replication.REGIONAL, Billing.ON_DEMAND));
+                        Optional.empty(), Optional.of(EXPIRES_AT), false, Replication.REGIONAL, Billing.ON_DEMAND),
+                new TableDefinition(names.apiKeys(), Setting.API_KEYS_TABLE, KeyAttribute.string(API_KEY_KEY),
+                        Optional.empty(), Optional.empty(), false, Replication.GLOBAL, Billing.ON_DEMAND));
     }
 
     /**

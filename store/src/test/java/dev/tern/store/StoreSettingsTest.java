@@ -17,7 +17,7 @@ class StoreSettingsTest {
 
         assertThat(settings.awsRegion()).isEqualTo("eu-central-1");
         assertThat(settings.endpoint()).isEmpty();
-        assertThat(settings.tables()).isEqualTo(new TableNames("tern-links", "tern-clicks", "tern-idempotency", "tern-rate-limits"));
+        assertThat(settings.tables()).isEqualTo(new TableNames("tern-links", "tern-clicks", "tern-idempotency", "tern-rate-limits", "tern-api-keys"));
         assertThat(settings.callTimeout()).isEqualTo(Duration.ofSeconds(2));
     }
 
@@ -46,10 +46,10 @@ class StoreSettingsTest {
     void fromEnv_timeoutAndTables_areRead() {
         StoreSettings settings = StoreSettings.fromEnv(Map.of("AWS_REGION", "us-west-2", "TERN_DYNAMODB_TIMEOUT_MILLIS", "750",
                 "TERN_LINKS_TABLE", "prod-links", "TERN_CLICKS_TABLE", "prod-clicks", "TERN_IDEMPOTENCY_TABLE", "prod-idem",
-                "TERN_RATE_LIMITS_TABLE", "prod-limits"));
+                "TERN_RATE_LIMITS_TABLE", "prod-limits", "TERN_API_KEYS_TABLE", "prod-keys"));
 
         assertThat(settings.callTimeout()).isEqualTo(Duration.ofMillis(750));
-        assertThat(settings.tables()).isEqualTo(new TableNames("prod-links", "prod-clicks", "prod-idem", "prod-limits"));
+        assertThat(settings.tables()).isEqualTo(new TableNames("prod-links", "prod-clicks", "prod-idem", "prod-limits", "prod-keys"));
     }
 
     @Test

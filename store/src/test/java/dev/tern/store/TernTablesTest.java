@@ -19,9 +19,10 @@ class TernTablesTest {
     @Test
     void definitions_describeLinksClicksIdempotencyAndRateLimits() {
         assertThat(definitions).extracting(TableDefinition::name)
-                .containsExactly("t-links", "t-clicks", "t-idempotency", "t-rate-limits");
+                .containsExactly("t-links", "t-clicks", "t-idempotency", "t-rate-limits", "t-api-keys");
         assertThat(definitions).extracting(TableDefinition::setting)
-                .containsExactly(Setting.LINKS_TABLE, Setting.CLICKS_TABLE, Setting.IDEMPOTENCY_TABLE, Setting.RATE_LIMITS_TABLE);
+                .containsExactly(Setting.LINKS_TABLE, Setting.CLICKS_TABLE, Setting.IDEMPOTENCY_TABLE, Setting.RATE_LIMITS_TABLE,
+                        Setting.API_KEYS_TABLE);
         assertThat(definitions).allSatisfy(d -> {
             assertThat(d.partitionKey().type()).isEqualTo(AttributeType.STRING);
             assertThat(d.billing()).isEqualTo(TableDefinition.Billing.ON_DEMAND);

@@ -37,6 +37,14 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused"),
     /** An Idempotency-Key is malformed. */
     INVALID_IDEMPOTENCY_KEY("invalid-idempotency-key"),
+    /** The request carries no API key, or one that is unknown, revoked or expired. */
+    UNAUTHORIZED("unauthorized"),
+    /** The API key is valid but lacks the scope the request needs. */
+    FORBIDDEN("forbidden"),
+    /** The API key has used up its rate limit for now; retry after the time given. */
+    RATE_LIMITED("rate-limited"),
+    /** No API key has this id. */
+    API_KEY_NOT_FOUND("api-key-not-found"),
     /** The data store is throttling or not answering in time; the request may be retried. */
     UNAVAILABLE("unavailable"),
     /** Something unexpected failed inside Tern; the details are in its logs, never in the answer. */
