@@ -15,6 +15,7 @@ import dev.tern.core.link.CreatedLink;
 import dev.tern.core.link.Creator;
 import dev.tern.core.link.Link;
 import dev.tern.core.link.LinkDetails;
+import dev.tern.core.link.LinkPatch;
 import dev.tern.core.link.NewLinkRequest;
 import dev.tern.core.link.ShortCode;
 import java.util.LinkedHashMap;
@@ -34,6 +35,8 @@ import java.util.Objects;
  *       201 with the link and {@code Location: /api/v1/links/{code}}. With an {@code Idempotency-Key}
  *       header a repeated request gets the first answer again, marked {@code Idempotent-Replayed: true}.
  *   <li>{@code GET /api/v1/links/{code}} reads a link with its click total.
+ *   <li>{@code PATCH /api/v1/links/{code}} changes its destination, title, expiry, redirect policy or
+ *       whether it is disabled ({@link LinkPatchReader}); 200 with the link.
  * </ul>
  *
  * Every error is an RFC 9457 {@code application/problem+json} body whose {@code code} is the core's
@@ -58,6 +61,7 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private enum Route {
         CREATE_LINK("create", Scope.LINKS_WRITE),
         GET_LINK("get", Scope.LINKS_READ),
+        UPDATE_LINK("update", Scope.LINKS_WRITE),
         CREATE_KEY("create-key", Scope.ADMIN),
         LIST_KEYS("list-keys", Scope.ADMIN),
         REVOKE_KEY("revoke-key", Scope.ADMIN);
@@ -87,7 +91,7 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             if (linksRest != null) {
                 code = linksRest.isEmpty() ? null : linksRest;
                 route = linksRest.isEmpty() ? only(method, path, Route.CREATE_LINK, "POST")
-                        : only(method, path, Route.GET_LINK, "GET", "HEAD");
+                        : method.equals("PATCH") ? Route.UPDATE_LINK : only(method, path, Route.GET_LINK, "GET", "HEAD", "PATCH");
             } else if (keysRest != null) {
                 code = keysRest.isEmpty() ? null : keysRest;
                 route = keysRest.isEmpty()
@@ -107,6 +111,7 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             return withoutBodyIf(request.isHead(), switch (route) {
                 case CREATE_LINK -> create(request, admission.key(), headers, json);
                 case GET_LINK -> get(linksRest, headers, json);
+                case UPDATE_LINK -> update(request, linksRest, headers, json);
                 case CREATE_KEY -> keys.create(request, admission.key(), headers);
                 case LIST_KEYS -> keys.list(wiring.clock().instant(), headers);
                 case REVOKE_KEY -> keys.revoke(keysRest, wiring.clock().instant(), headers);
@@ -183,7 +188,16 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         return Responses.of(200, headers, json.write(body));
     }
 
-    /** A link as the API shows it: {@code code, shortUrl, url, title, createdAt, expiresAt?, status}. */
+    private APIGatewayV2HTTPResponse update(HttpRequest request, String rawCode, Map<String, String> headers, ApiJson json) {
+        if (!ShortCode.isValid(rawCode)) {
+            throw LinkNotFoundException.forRawCode(Problems.shortened(rawCode));
+        }
+        LinkPatch patch = new LinkPatchReader(json).read(request);
+        Link updated = wiring.links().update(new ShortCode(rawCode), patch);
+        return Responses.of(200, headers, json.write(representation(updated, json)));
+    }
+
+    /** A link as the API shows it: {@code code, shortUrl, url, title, createdAt, expiresAt?, redirect?, status}. */
     private ObjectNode representation(Link link, ApiJson json) {
         ObjectNode body = json.object()
                 .put("code", link.code().value())
@@ -192,6 +206,8 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 .put("title", link.title())
                 .put("createdAt", link.createdAt().toString());
         link.expiry().ifPresent(expiry -> body.put("expiresAt", expiry.toString()));
+        link.ownRedirectPolicy().ifPresent(policy -> body.putObject("redirect").put("status", policy.status())
+                .put("cacheSeconds", policy.cacheFor().toSeconds()).put("forwardQuery", policy.forwardQuery()));
         return body.put("status", link.status().name().toLowerCase(Locale.ROOT));
     }
 

@@ -381,6 +381,12 @@ class RedirectHandlerTest {
             calls.add("links.insertNew");
             delegate.insertNew(link);
         }
+
+        @Override
+        public boolean replace(Link current, Link updated) {
+            calls.add("links.replace");
+            return delegate.replace(current, updated);
+        }
     }
 
     private record RecordingIdempotencyStore(List<String> calls) implements IdempotencyStore {
@@ -430,6 +436,11 @@ class RedirectHandlerTest {
 
         @Override
         public void insertNew(Link link) {
+            throw failure;
+        }
+
+        @Override
+        public boolean replace(Link current, Link updated) {
             throw failure;
         }
     }

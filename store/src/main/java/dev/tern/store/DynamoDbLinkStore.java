@@ -83,6 +83,10 @@ public final class DynamoDbLinkStore implements LinkStore {
                     .getter(Link::idempotencyKey).setter((b, v) -> b.idemKey = v))
             .build();
 
+    /** Every attribute of a link item, for the compare-and-set of {@link #replace}. */
+    private static final List<String> ATTRIBUTES = List.of(TernTables.LINK_KEY, URL, TITLE, CREATED_AT, CREATOR, STATUS,
+            EXPIRES_AT, REDIRECT_STATUS, CACHE_SECONDS, FORWARD_QUERY, IDEMPOTENCY_KEY);
+
     private static final Expression CODE_IS_NEW = Expression.builder()
             .expression("attribute_not_exists(#code)")
             .putExpressionName("#code", TernTables.LINK_KEY)
@@ -134,6 +138,46 @@ public final class DynamoDbLinkStore implements LinkStore {
             throw CodeTakenException.forCode(link.code());
         } catch (SdkException e) {
             throw DynamoDbErrors.translate(e, Setting.LINKS_TABLE, tableName, "storing a link");
+        }
+    }
+
+    /**
+     * A {@code PutItem} of {@code updated} on condition that the stored item has exactly the
+     * attributes of {@code current} (each equal, and the ones {@code current} lacks absent): a
+     * compare-and-set without a version attribute, so the item shape stays as it is.
+     */
+    @Override
+    public boolean replace(Link current, Link updated) {
+        if (!current.code().equals(updated.code())) {
+            throw new IllegalArgumentException("a link's code cannot change");
+        }
+        Map<String, AttributeValue> expected = SCHEMA.itemToMap(current, true);
+        StringBuilder condition = new StringBuilder();
+        Expression.Builder expression = Expression.builder();
+        int i = 0;
+        for (String attribute : ATTRIBUTES) {
+            String name = "#a" + i;
+            expression.putExpressionName(name, attribute);
+            condition.append(i == 0 ? "" : " AND ");
+            AttributeValue value = expected.get(attribute);
+            if (value == null) {
+                condition.append("attribute_not_exists(").append(name).append(')');
+            } else {
+                condition.append(name).append(" = :v").append(i);
+                expression.putExpressionValue(":v" + i, value);
+            }
+            i++;
+        }
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(Link.class)
+                    .item(updated)
+                    .conditionExpression(expression.expression(condition.toString()).build())
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.LINKS_TABLE, tableName, "changing a link");
         }
     }
 

@@ -29,6 +29,14 @@ public final class InMemoryLinkStore implements LinkStore {
         }
     }
 
+    @Override
+    public boolean replace(Link current, Link updated) {
+        if (!current.code().equals(updated.code())) {
+            throw new IllegalArgumentException("a link's code cannot change");
+        }
+        return links.replace(current.code(), current, updated);
+    }
+
     /** How many links are stored. */
     public int size() {
         return links.size();

@@ -190,6 +190,46 @@ public abstract class LinkStoreContract {
     }
 
     /** A link with every optional field set, Unicode in the URL and an emoji in the title. */
+    @Test
+    void replace_whenStillCurrent_storesTheNewLink() {
+        Link current = everyField(uniqueCode("edit"));
+        store().insertNew(current);
+        Link updated = current.withStatus(LinkStatus.ACTIVE).withExpiry(null).withRedirectPolicy(null);
+
+        assertThat(store().replace(current, updated)).isTrue();
+
+        assertThat(store().findLatest(current.code())).contains(updated);
+    }
+
+    @Test
+    void replace_whenChangedMeanwhile_changesNothing() {
+        Link current = LinkFixtures.link(uniqueCode("race")).build();
+        store().insertNew(current);
+        Link first = current.withStatus(LinkStatus.DISABLED);
+        Link second = current.withExpiry(Instant.parse("2030-01-01T00:00:00Z"));
+
+        assertThat(store().replace(current, first)).isTrue();
+        assertThat(store().replace(current, second)).isFalse();
+
+        assertThat(store().findLatest(current.code())).contains(first);
+    }
+
+    @Test
+    void replace_unknownCode_isFalseAndStoresNothing() {
+        Link absent = LinkFixtures.link(uniqueCode("absent")).build();
+
+        assertThat(store().replace(absent, absent.withStatus(LinkStatus.DISABLED))).isFalse();
+
+        assertThat(store().findLatest(absent.code())).isEmpty();
+    }
+
+    @Test
+    void replace_anotherCode_isRefused() {
+        Link a = LinkFixtures.link(uniqueCode("a")).build();
+
+        assertThatThrownBy(() -> store().replace(a, a.withCode(uniqueCode("b")))).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static Link everyField(ShortCode code) {
         return LinkFixtures.link(code)
                 .target("https://bücher.example/straße/ünïcødé?q=grüße&emoji=🐦#teil")

@@ -42,6 +42,11 @@ class StoreFaultsTest {
                 throw new StoreUnavailableException("timed out", Duration.ofSeconds(2), null);
             }
         }
+
+        @Override
+        public boolean replace(Link current, Link updated) {
+            return delegate.replace(current, updated);
+        }
     }
 
     @Test
@@ -83,6 +88,11 @@ class StoreFaultsTest {
             public void insertNew(Link link) {
                 throw new StoreUnavailableException("throttled", Duration.ofSeconds(1), null);
             }
+
+            @Override
+            public boolean replace(Link current, Link updated) {
+                throw new StoreUnavailableException("throttled", Duration.ofSeconds(1), null);
+            }
         });
 
         Browser browser = site.browser().open("/promo+");
@@ -107,6 +117,11 @@ class StoreFaultsTest {
 
             @Override
             public void insertNew(Link link) {
+                throw new IllegalStateException("secret internals: table tern-links missing");
+            }
+
+            @Override
+            public boolean replace(Link current, Link updated) {
                 throw new IllegalStateException("secret internals: table tern-links missing");
             }
         });

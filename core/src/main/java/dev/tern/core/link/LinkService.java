@@ -27,6 +27,7 @@ public final class LinkService {
     /** Generated codes are retried this often on collision before giving up (62^7 makes even two rare). */
     static final int MAX_GENERATED_ATTEMPTS = 10;
     public static final int MAX_TITLE_LENGTH = 500;
+    private static final int MAX_UPDATE_ATTEMPTS = 5;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
 
     private final LinkStore links;
@@ -97,6 +98,58 @@ public final class LinkService {
     public LinkDetails get(ShortCode code) {
         Link link = links.findLatest(code).orElseThrow(() -> LinkNotFoundException.forCode(code));
         return new LinkDetails(link, clicks.total(code));
+    }
+
+    /**
+     * Changes a link: its destination, title, expiry, redirect policy, or whether it is disabled.
+     * Read, apply, then a compare-and-set ({@link LinkStore#replace}); when another change came in
+     * between, read again and re-apply (the patch sets values, so re-applying it is safe, and a
+     * retried request whose first attempt was applied finds nothing left to change).
+     *
+     * @return the link as it is now
+     * @throws LinkNotFoundException if no link has the code
+     * @throws dev.tern.core.error.TernException {@link ErrorCode#GONE} for a deleted link (restore it first),
+     *     or the create's errors for a bad URL, title or expiry
+     */
+    public Link update(ShortCode code, LinkPatch patch) {
+        Instant now = clock.instant();
+        Optional<LongUrl> target = patch.url().map(raw -> LongUrl.parse(raw, urlPolicy));
+        Optional<String> title = patch.title().map(LinkService::normaliseTitle);
+        patch.expiresAt().flatMap(expiry -> expiry).ifPresent(expiry -> {
+            if (!expiry.isAfter(now)) {
+                throw new InvalidRequestException(ErrorCode.INVALID_EXPIRY, "The expiry time " + expiry + " is not in the future");
+            }
+        });
+        for (int attempt = 1; attempt <= MAX_UPDATE_ATTEMPTS; attempt++) {
+            Link current = links.findLatest(code).orElseThrow(() -> LinkNotFoundException.forCode(code));
+            if (current.status() == LinkStatus.DELETED) {
+                throw new dev.tern.core.error.TernException(ErrorCode.GONE,
+                        "The link \"" + code.value() + "\" is deleted; restore it before changing it");
+            }
+            Link updated = current;
+            if (target.isPresent()) {
+                updated = new Link(code, target.get(), updated.title(), updated.createdAt(), updated.creator(),
+                        updated.status(), updated.expiresAt(), updated.redirectPolicy(), updated.idempotencyKey());
+            }
+            if (title.isPresent()) {
+                updated = new Link(code, updated.target(), title.get(), updated.createdAt(), updated.creator(),
+                        updated.status(), updated.expiresAt(), updated.redirectPolicy(), updated.idempotencyKey());
+            }
+            if (patch.expiresAt().isPresent()) {
+                updated = updated.withExpiry(patch.expiresAt().get().orElse(null));
+            }
+            if (patch.redirect().isPresent()) {
+                updated = updated.withRedirectPolicy(patch.redirect().get().orElse(null));
+            }
+            if (patch.disabled().isPresent()) {
+                updated = updated.withStatus(patch.disabled().get() ? LinkStatus.DISABLED : LinkStatus.ACTIVE);
+            }
+            if (updated.equals(current) || links.replace(current, updated)) {
+                return updated;
+            }
+        }
+        throw new StoreUnavailableException("the link \"" + code.value() + "\" kept changing while it was being changed",
+                Duration.ofSeconds(1), null);
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -28,4 +28,15 @@ public interface LinkStore {
      * @throws CodeTakenException if a link (in any status) already has the code
      */
     void insertNew(Link link);
+
+    /**
+     * Replaces the stored link {@code current} by {@code updated} (same code) if, and only if, the
+     * stored link is still exactly {@code current}: a compare-and-set, so two concurrent changes of
+     * one link cannot silently undo each other (the loser re-reads and tries again, see
+     * {@code LinkService#update}).
+     *
+     * @return {@code false} (and nothing changed) if no link has the code or it is no longer {@code current}
+     * @throws IllegalArgumentException if the two links have different codes
+     */
+    boolean replace(Link current, Link updated);
 }

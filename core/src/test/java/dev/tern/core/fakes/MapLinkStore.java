@@ -33,6 +33,14 @@ public final class MapLinkStore implements LinkStore {
         }
     }
 
+    @Override
+    public boolean replace(Link current, Link updated) {
+        if (!current.code().equals(updated.code())) {
+            throw new IllegalArgumentException("a link's code cannot change");
+        }
+        return links.replace(current.code(), current, updated);
+    }
+
     public int size() {
         return links.size();
     }

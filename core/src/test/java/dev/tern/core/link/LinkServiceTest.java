@@ -2,6 +2,7 @@ package dev.tern.core.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.tern.core.click.Click;
 import dev.tern.core.click.ClickTally;
@@ -392,6 +393,11 @@ class LinkServiceTest {
                     }
                     links.insertNew(link);
                 }
+
+                @Override
+                public boolean replace(Link current, Link updated) {
+                    return links.replace(current, updated);
+                }
             };
             LinkService service = service(crashingOnce, new CodeGenerator(B62, 7));
 
@@ -565,6 +571,110 @@ class LinkServiceTest {
             return results;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Nested
+    class Update {
+
+        @Test
+        void update_everyField_isStored() {
+            existing("edit", LinkStatus.ACTIVE);
+            RedirectPolicy policy = new RedirectPolicy(302, Duration.ofSeconds(60), true);
+
+            Link updated = service().update(code("edit"), LinkPatch.none().withUrl("example.org/new").withTitle("  New   title ")
+                    .withExpiresAt(NOW.plusSeconds(3600)).withRedirect(policy).withDisabled(true));
+
+            assertThat(updated.target().value()).isEqualTo("http://example.org/new");
+            assertThat(updated.title()).isEqualTo("New title");
+            assertThat(updated.expiresAt()).isEqualTo(NOW.plusSeconds(3600));
+            assertThat(updated.redirectPolicy()).isEqualTo(policy);
+            assertThat(updated.status()).isEqualTo(LinkStatus.DISABLED);
+            assertThat(updated.createdAt()).isEqualTo(NOW);
+            assertThat(updated.creator()).isEqualTo(BOB);
+            assertThat(links.find(code("edit"))).contains(updated);
+        }
+
+        @Test
+        void update_clearingAndEnabling_goesBackToDefaults() {
+            Link link = existing("clear", LinkStatus.DISABLED).withExpiry(NOW.plusSeconds(60))
+                    .withRedirectPolicy(RedirectPolicy.defaults());
+            links.replace(links.find(code("clear")).orElseThrow(), link);
+
+            Link updated = service().update(code("clear"),
+                    LinkPatch.none().withExpiresAt(null).withRedirect(null).withDisabled(false));
+
+            assertThat(updated.expiry()).isEmpty();
+            assertThat(updated.ownRedirectPolicy()).isEmpty();
+            assertThat(updated.status()).isEqualTo(LinkStatus.ACTIVE);
+        }
+
+        @Test
+        void update_nothing_changesNothing() {
+            Link link = existing("same", LinkStatus.ACTIVE);
+
+            assertThat(service().update(code("same"), LinkPatch.none())).isEqualTo(link);
+        }
+
+        @Test
+        void update_unknownCode_isNotFound() {
+            assertCode(catchThrowable(() -> service().update(code("nope"), LinkPatch.none().withTitle("x"))), ErrorCode.NOT_FOUND);
+        }
+
+        @Test
+        void update_deletedLink_isGone() {
+            existing("gone", LinkStatus.DELETED);
+
+            assertCode(catchThrowable(() -> service().update(code("gone"), LinkPatch.none().withTitle("x"))), ErrorCode.GONE);
+        }
+
+        @Test
+        void update_badValues_areRefusedBeforeAnyWrite() {
+            Link link = existing("bad", LinkStatus.ACTIVE);
+
+            assertCode(catchThrowable(() -> service().update(code("bad"), LinkPatch.none().withUrl("javascript:alert(1)"))),
+                    ErrorCode.INVALID_URL);
+            assertCode(catchThrowable(() -> service().update(code("bad"), LinkPatch.none().withExpiresAt(NOW))),
+                    ErrorCode.INVALID_EXPIRY);
+            assertCode(catchThrowable(() -> service().update(code("bad"), LinkPatch.none().withTitle("x".repeat(501)))),
+                    ErrorCode.INVALID_TITLE);
+            assertThat(links.find(code("bad"))).contains(link);
+        }
+
+        @Test
+        void update_racingAnotherChange_reappliesOnTheNewerLink() {
+            existing("race", LinkStatus.ACTIVE);
+            AtomicBoolean raced = new AtomicBoolean();
+            LinkStore racing = new LinkStore() {
+                @Override
+                public Optional<Link> find(ShortCode c) {
+                    return links.find(c);
+                }
+
+                @Override
+                public Optional<Link> findLatest(ShortCode c) {
+                    return links.findLatest(c);
+                }
+
+                @Override
+                public void insertNew(Link link) {
+                    links.insertNew(link);
+                }
+
+                @Override
+                public boolean replace(Link current, Link updated) {
+                    if (raced.compareAndSet(false, true)) {
+                        links.replace(current, current.withExpiry(NOW.plusSeconds(999)));
+                    }
+                    return links.replace(current, updated);
+                }
+            };
+
+            Link updated = service(racing, scripted()).update(code("race"), LinkPatch.none().withTitle("mine"));
+
+            assertThat(updated.title()).isEqualTo("mine");
+            assertThat(updated.expiresAt()).isEqualTo(NOW.plusSeconds(999));
+            assertThat(links.find(code("race"))).contains(updated);
         }
     }
 }
