@@ -85,6 +85,10 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         String code = null;
         Map<String, String> rateLimitHeaders = new LinkedHashMap<>();
         try {
+            if (ApiDocs.handles(path)) {
+                op = "docs"; // public: the reference needs no key
+                return ApiDocs.serve(request);
+            }
             String linksRest = pathRest(path, LINKS_PATH);
             String keysRest = pathRest(path, ApiKeysRoutes.KEYS_PATH);
             Route route;
