@@ -23,8 +23,9 @@ class ApiKeysTest {
     private final TestWiring t = TestWiring.create();
     private final LinksApiHandler api = t.api();
 
+    /** Every response is also checked against the OpenAPI document. */
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        return api.handleRequest(event, null);
+        return OpenApiContract.assertConforms(event, api.handleRequest(event, null));
     }
 
     private APIGatewayV2HTTPResponse createKey(String body) {
