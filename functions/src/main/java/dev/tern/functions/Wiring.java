@@ -88,7 +88,7 @@ public final class Wiring implements AutoCloseable {
         this.log = new BoundaryLog(logLines);
         this.owned = Objects.requireNonNull(owned, "owned");
         this.links = new LinkService(stores.links(), stores.idempotency(), stores.clicks(), settings.newCodeGenerator(),
-                settings.codePolicy(), settings.urlPolicy(), clock);
+                settings.codePolicy(), settings.urlPolicy(), clock, settings.restoreWindow());
         this.apiKeys = new ApiKeyService(apiKeyStore, clock);
         this.apiGuard = new ApiGuard(apiKeys, apiLimiter, api, clock);
     }

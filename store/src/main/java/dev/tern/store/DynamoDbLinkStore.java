@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  *
  * <pre>
  * code S (key) | url S | title S? | createdAt S | creator S | status S | expiresAt S?
- * | redirectStatus N? | cacheSeconds N? | forwardQuery BOOL? | idemKey S?
+ * | redirectStatus N? | cacheSeconds N? | forwardQuery BOOL? | idemKey S? | deletedAt S?
  * </pre>
  *
  * {@code url} is {@link LongUrl#value()} (read back with {@link LongUrl#fromStored}); instants are
@@ -53,6 +53,7 @@ public final class DynamoDbLinkStore implements LinkStore {
     static final String CACHE_SECONDS = "cacheSeconds";
     static final String FORWARD_QUERY = "forwardQuery";
     static final String IDEMPOTENCY_KEY = "idemKey";
+    static final String DELETED_AT = "deletedAt";
 
     static final TableSchema<Link> SCHEMA = StaticImmutableTableSchema.builder(Link.class, LinkItem.class)
             .newItemBuilder(LinkItem::new, LinkItem::build)
@@ -81,11 +82,13 @@ public final class DynamoDbLinkStore implements LinkStore {
                     .setter((b, v) -> b.forwardQuery = v))
             .addAttribute(String.class, a -> a.name(IDEMPOTENCY_KEY)
                     .getter(Link::idempotencyKey).setter((b, v) -> b.idemKey = v))
+            .addAttribute(String.class, a -> a.name(DELETED_AT)
+                    .getter(link -> StoredInstants.format(link.deletedAt())).setter((b, v) -> b.deletedAt = v))
             .build();
 
     /** Every attribute of a link item, for the compare-and-set of {@link #replace}. */
     private static final List<String> ATTRIBUTES = List.of(TernTables.LINK_KEY, URL, TITLE, CREATED_AT, CREATOR, STATUS,
-            EXPIRES_AT, REDIRECT_STATUS, CACHE_SECONDS, FORWARD_QUERY, IDEMPOTENCY_KEY);
+            EXPIRES_AT, REDIRECT_STATUS, CACHE_SECONDS, FORWARD_QUERY, IDEMPOTENCY_KEY, DELETED_AT);
 
     private static final Expression CODE_IS_NEW = Expression.builder()
             .expression("attribute_not_exists(#code)")
@@ -215,6 +218,7 @@ public final class DynamoDbLinkStore implements LinkStore {
         Long cacheSeconds;
         Boolean forwardQuery;
         String idemKey;
+        String deletedAt;
 
         Link build() {
             if (code == null || url == null || createdAt == null || creator == null || status == null) {
@@ -222,7 +226,8 @@ public final class DynamoDbLinkStore implements LinkStore {
             }
             return new Link(new ShortCode(code), LongUrl.fromStored(url), title,
                     StoredInstants.parse(createdAt, CREATED_AT), new Creator(creator), LinkStatus.valueOf(status),
-                    StoredInstants.parse(expiresAt, EXPIRES_AT), redirectPolicy(), idemKey);
+                    StoredInstants.parse(expiresAt, EXPIRES_AT), redirectPolicy(), idemKey,
+                    StoredInstants.parse(deletedAt, DELETED_AT));
         }
 
         /** All three attributes, or the deployment's default: a half-written policy is not guessed at. */

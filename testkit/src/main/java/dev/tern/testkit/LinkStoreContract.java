@@ -202,6 +202,18 @@ public abstract class LinkStoreContract {
     }
 
     @Test
+    void replace_deletedAndRestored_keepsTheDeletionTime() {
+        Link current = LinkFixtures.link(uniqueCode("del")).build();
+        store().insertNew(current);
+        Link deleted = current.softDeleted(Instant.parse("2026-11-23T10:00:00.000000001Z"));
+
+        assertThat(store().replace(current, deleted)).isTrue();
+        assertThat(store().findLatest(current.code())).contains(deleted);
+        assertThat(store().replace(deleted, deleted.restored())).isTrue();
+        assertThat(store().findLatest(current.code())).contains(current);
+    }
+
+    @Test
     void replace_whenChangedMeanwhile_changesNothing() {
         Link current = LinkFixtures.link(uniqueCode("race")).build();
         store().insertNew(current);

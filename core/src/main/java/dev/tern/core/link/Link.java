@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param expiresAt      after this instant the link answers "gone"; {@code null} for never
  * @param redirectPolicy this link's own redirect policy; {@code null} to use the deployment's
  * @param idempotencyKey the Idempotency-Key of the request that created it, or {@code null}
+ * @param deletedAt      when it was soft-deleted (status {@link LinkStatus#DELETED}), or {@code null}
  */
 public record Link(
         ShortCode code,
@@ -27,7 +28,8 @@ public record Link(
         LinkStatus status,
         Instant expiresAt,
         RedirectPolicy redirectPolicy,
-        String idempotencyKey) {
+        String idempotencyKey,
+        Instant deletedAt) {
 
     public Link {
         Objects.requireNonNull(code, "code");
@@ -36,6 +38,12 @@ public record Link(
         Objects.requireNonNull(creator, "creator");
         Objects.requireNonNull(status, "status");
         title = title == null ? "" : title;
+    }
+
+    /** A link that was never deleted. */
+    public Link(ShortCode code, LongUrl target, String title, Instant createdAt, Creator creator, LinkStatus status,
+            Instant expiresAt, RedirectPolicy redirectPolicy, String idempotencyKey) {
+        this(code, target, title, createdAt, creator, status, expiresAt, redirectPolicy, idempotencyKey, null);
     }
 
     /** A new active link with the deployment's redirect policy. */
@@ -51,6 +59,11 @@ public record Link(
         return Optional.ofNullable(redirectPolicy);
     }
 
+    /** When it was soft-deleted, if it is. */
+    public Optional<Instant> deletion() {
+        return Optional.ofNullable(deletedAt);
+    }
+
     public Optional<String> createdWithIdempotencyKey() {
         return Optional.ofNullable(idempotencyKey);
     }
@@ -61,22 +74,32 @@ public record Link(
     }
 
     public Link withCode(ShortCode newCode) {
-        return new Link(newCode, target, title, createdAt, creator, status, expiresAt, redirectPolicy, idempotencyKey);
+        return new Link(newCode, target, title, createdAt, creator, status, expiresAt, redirectPolicy, idempotencyKey, deletedAt);
     }
 
     public Link withExpiry(Instant newExpiry) {
-        return new Link(code, target, title, createdAt, creator, status, newExpiry, redirectPolicy, idempotencyKey);
+        return new Link(code, target, title, createdAt, creator, status, newExpiry, redirectPolicy, idempotencyKey, deletedAt);
     }
 
     public Link withStatus(LinkStatus newStatus) {
-        return new Link(code, target, title, createdAt, creator, newStatus, expiresAt, redirectPolicy, idempotencyKey);
+        return new Link(code, target, title, createdAt, creator, newStatus, expiresAt, redirectPolicy, idempotencyKey, deletedAt);
     }
 
     public Link withRedirectPolicy(RedirectPolicy policy) {
-        return new Link(code, target, title, createdAt, creator, status, expiresAt, policy, idempotencyKey);
+        return new Link(code, target, title, createdAt, creator, status, expiresAt, policy, idempotencyKey, deletedAt);
+    }
+
+    /** This link soft-deleted at {@code at}. */
+    public Link softDeleted(Instant at) {
+        return new Link(code, target, title, createdAt, creator, LinkStatus.DELETED, expiresAt, redirectPolicy, idempotencyKey, at);
+    }
+
+    /** This link active again, no longer deleted. */
+    public Link restored() {
+        return new Link(code, target, title, createdAt, creator, LinkStatus.ACTIVE, expiresAt, redirectPolicy, idempotencyKey, null);
     }
 
     public Link withIdempotencyKey(String key) {
-        return new Link(code, target, title, createdAt, creator, status, expiresAt, redirectPolicy, key);
+        return new Link(code, target, title, createdAt, creator, status, expiresAt, redirectPolicy, key, deletedAt);
     }
 }

@@ -1,11 +1,14 @@
 package dev.tern.core.link;
 
 import dev.tern.core.click.ClickCounterStore;
+import dev.tern.core.click.DayTally;
+import dev.tern.core.click.VisitorClass;
 import dev.tern.core.error.CodeTakenException;
 import dev.tern.core.error.ErrorCode;
 import dev.tern.core.error.InvalidRequestException;
 import dev.tern.core.error.LinkNotFoundException;
 import dev.tern.core.error.StoreUnavailableException;
+import dev.tern.core.error.TernException;
 import dev.tern.core.idempotency.IdempotencyRecord;
 import dev.tern.core.idempotency.IdempotencyStore;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +17,18 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +40,12 @@ public final class LinkService {
     static final int MAX_GENERATED_ATTEMPTS = 10;
     public static final int MAX_TITLE_LENGTH = 500;
     private static final int MAX_UPDATE_ATTEMPTS = 5;
+    /** The longest range of one statistics request, in days. */
+    public static final int MAX_STATS_DAYS = 366;
+    /** How many referrer hosts and countries the statistics list. */
+    public static final int TOP_ENTRIES = 10;
+    /** How long a deleted link can be restored unless configured otherwise ({@code TERN_RESTORE_DAYS}). */
+    public static final int DEFAULT_RESTORE_DAYS = 30;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
 
     private final LinkStore links;
@@ -37,9 +55,18 @@ public final class LinkService {
     private final CodePolicy codePolicy;
     private final UrlPolicy urlPolicy;
     private final Clock clock;
+    private final Duration restoreWindow;
 
+    /** As the full constructor, with the default restore window of {@value #DEFAULT_RESTORE_DAYS} days. */
     public LinkService(LinkStore links, IdempotencyStore idempotency, ClickCounterStore clicks, CodeGenerator codes,
             CodePolicy codePolicy, UrlPolicy urlPolicy, Clock clock) {
+        this(links, idempotency, clicks, codes, codePolicy, urlPolicy, clock, Duration.ofDays(DEFAULT_RESTORE_DAYS));
+    }
+
+    /** @param restoreWindow how long after its deletion a link can be restored */
+    public LinkService(LinkStore links, IdempotencyStore idempotency, ClickCounterStore clicks, CodeGenerator codes,
+            CodePolicy codePolicy, UrlPolicy urlPolicy, Clock clock, Duration restoreWindow) {
+        this.restoreWindow = Objects.requireNonNull(restoreWindow, "restoreWindow");
         this.links = Objects.requireNonNull(links, "links");
         this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
         this.clicks = Objects.requireNonNull(clicks, "clicks");
@@ -101,14 +128,57 @@ public final class LinkService {
     }
 
     /**
+     * A link's statistics from {@code from} to {@code to} (UTC days, both included), whatever the link's status.
+     *
+     * @throws LinkNotFoundException if no link has the code
+     * @throws InvalidRequestException if {@code from} is after {@code to} or the range is longer than
+     *     {@value #MAX_STATS_DAYS} days
+     */
+    public LinkStats stats(ShortCode code, LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw InvalidRequestException.of("The range starts (" + from + ") after it ends (" + to + ")");
+        }
+        long span = ChronoUnit.DAYS.between(from, to) + 1;
+        if (span > MAX_STATS_DAYS) {
+            throw InvalidRequestException.of("The range has " + span + " days; at most " + MAX_STATS_DAYS + " at a time");
+        }
+        links.findLatest(code).orElseThrow(() -> LinkNotFoundException.forCode(code));
+        long total = clicks.total(code);
+        SortedMap<LocalDate, DayTally> tallies = clicks.days(code, from, to);
+        List<LinkStats.Day> days = new ArrayList<>();
+        Map<String, Long> referrers = new HashMap<>();
+        Map<String, Long> countries = new HashMap<>();
+        Map<VisitorClass, Long> visitors = new EnumMap<>(VisitorClass.class);
+        long inRange = 0;
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            DayTally tally = tallies.get(day);
+            long count = tally == null ? 0 : tally.clicks();
+            days.add(new LinkStats.Day(day, count));
+            inRange += count;
+            if (tally != null) {
+                tally.referrers().forEach((k, v) -> referrers.merge(k, v, Long::sum));
+                tally.countries().forEach((k, v) -> countries.merge(k, v, Long::sum));
+                tally.visitors().forEach((k, v) -> visitors.merge(k, v, Long::sum));
+            }
+        }
+        return new LinkStats(code, total, from, to, inRange, days, top(referrers), top(countries), visitors);
+    }
+
+    private static List<LinkStats.Count> top(Map<String, Long> counts) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP_ENTRIES)
+                .map(e -> new LinkStats.Count(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    /**
      * Changes a link: its destination, title, expiry, redirect policy, or whether it is disabled.
-     * Read, apply, then a compare-and-set ({@link LinkStore#replace}); when another change came in
-     * between, read again and re-apply (the patch sets values, so re-applying it is safe, and a
-     * retried request whose first attempt was applied finds nothing left to change).
+     * Read, apply, then a compare-and-set ({@link LinkStore#replace}), re-applied on a concurrent change.
      *
      * @return the link as it is now
      * @throws LinkNotFoundException if no link has the code
-     * @throws dev.tern.core.error.TernException {@link ErrorCode#GONE} for a deleted link (restore it first),
+     * @throws TernException {@link ErrorCode#GONE} for a deleted link (restore it first),
      *     or the create's errors for a bad URL, title or expiry
      */
     public Link update(ShortCode code, LinkPatch patch) {
@@ -120,20 +190,19 @@ public final class LinkService {
                 throw new InvalidRequestException(ErrorCode.INVALID_EXPIRY, "The expiry time " + expiry + " is not in the future");
             }
         });
-        for (int attempt = 1; attempt <= MAX_UPDATE_ATTEMPTS; attempt++) {
-            Link current = links.findLatest(code).orElseThrow(() -> LinkNotFoundException.forCode(code));
+        return change(code, current -> {
             if (current.status() == LinkStatus.DELETED) {
-                throw new dev.tern.core.error.TernException(ErrorCode.GONE,
+                throw new TernException(ErrorCode.GONE,
                         "The link \"" + code.value() + "\" is deleted; restore it before changing it");
             }
             Link updated = current;
             if (target.isPresent()) {
                 updated = new Link(code, target.get(), updated.title(), updated.createdAt(), updated.creator(),
-                        updated.status(), updated.expiresAt(), updated.redirectPolicy(), updated.idempotencyKey());
+                        updated.status(), updated.expiresAt(), updated.redirectPolicy(), updated.idempotencyKey(), updated.deletedAt());
             }
             if (title.isPresent()) {
                 updated = new Link(code, updated.target(), title.get(), updated.createdAt(), updated.creator(),
-                        updated.status(), updated.expiresAt(), updated.redirectPolicy(), updated.idempotencyKey());
+                        updated.status(), updated.expiresAt(), updated.redirectPolicy(), updated.idempotencyKey(), updated.deletedAt());
             }
             if (patch.expiresAt().isPresent()) {
                 updated = updated.withExpiry(patch.expiresAt().get().orElse(null));
@@ -144,6 +213,59 @@ public final class LinkService {
             if (patch.disabled().isPresent()) {
                 updated = updated.withStatus(patch.disabled().get() ? LinkStatus.DISABLED : LinkStatus.ACTIVE);
             }
+            return updated;
+        });
+    }
+
+    /**
+     * Soft-deletes a link: it answers 410 from now on and can be {@link #restore restored} for the
+     * restore window. Deleting a deleted link changes nothing (so a retry is harmless).
+     *
+     * @return the link as it is now
+     * @throws LinkNotFoundException if no link has the code
+     */
+    public Link delete(ShortCode code) {
+        Instant now = clock.instant();
+        return change(code, current -> current.status() == LinkStatus.DELETED ? current : current.softDeleted(now));
+    }
+
+    /**
+     * Brings a deleted link back (active, as a new link would be) within the restore window after
+     * its deletion. Restoring a link that is not deleted changes nothing.
+     *
+     * @return the link as it is now
+     * @throws LinkNotFoundException if no link has the code
+     * @throws TernException {@link ErrorCode#GONE} when the restore window has passed
+     */
+    public Link restore(ShortCode code) {
+        Instant now = clock.instant();
+        return change(code, current -> {
+            if (current.status() != LinkStatus.DELETED) {
+                return current;
+            }
+            Optional<Instant> until = restorableUntil(current);
+            if (until.isPresent() && !now.isBefore(until.get())) {
+                throw new TernException(ErrorCode.GONE, "The link \"" + code.value() + "\" was deleted at "
+                        + current.deletedAt() + "; links can be restored for " + restoreWindow.toDays() + " days only");
+            }
+            return current.restored();
+        });
+    }
+
+    /** Until when a deleted link can be restored (empty when its deletion time is unknown: no limit). */
+    public Optional<Instant> restorableUntil(Link link) {
+        return link.status() == LinkStatus.DELETED ? link.deletion().map(at -> at.plus(restoreWindow)) : Optional.empty();
+    }
+
+    /**
+     * Read, apply {@code change}, then a compare-and-set; when another change came in between, read
+     * again and re-apply (every change here sets values, so re-applying is safe, and a retried
+     * request whose first attempt was applied finds nothing left to change).
+     */
+    private Link change(ShortCode code, UnaryOperator<Link> change) {
+        for (int attempt = 1; attempt <= MAX_UPDATE_ATTEMPTS; attempt++) {
+            Link current = links.findLatest(code).orElseThrow(() -> LinkNotFoundException.forCode(code));
+            Link updated = change.apply(current);
             if (updated.equals(current) || links.replace(current, updated)) {
                 return updated;
             }

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * @param unknownCode     what an unknown code answers
  * @param countryHeader   the trusted country header (lower-case), or empty
  * @param region          the region name clicks are counted under
+ * @param restoreWindow   how long after its deletion a link can be restored
  */
 public record TernSettings(
         URI publicBaseUrl,
@@ -37,7 +38,8 @@ public record TernSettings(
         RedirectPolicy redirectPolicy,
         UnknownCodeAction unknownCode,
         String countryHeader,
-        String region) {
+        String region,
+        Duration restoreWindow) {
 
     /** A host name (possibly IDN), without scheme, port, path or user. */
     private static final Pattern OWN_HOST = Pattern.compile("^[\\p{L}\\p{N}\\p{M}.\\-]{1,253}$");
@@ -48,6 +50,7 @@ public record TernSettings(
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
         Objects.requireNonNull(countryHeader, "countryHeader");
         Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(restoreWindow, "restoreWindow");
     }
 
     /** What an unknown short code answers. */
@@ -109,7 +112,8 @@ public record TernSettings(
             region = read.other("AWS_REGION", "local");
         }
         return new TernSettings(publicBase, alphabet, codeLength, CodePolicy.withExtraReserved(extraReserved), urlPolicy,
-                redirect, unknown, read.string(Setting.COUNTRY_HEADER).toLowerCase(Locale.ROOT), region);
+                redirect, unknown, read.string(Setting.COUNTRY_HEADER).toLowerCase(Locale.ROOT), region,
+                Duration.ofDays(read.integer(Setting.RESTORE_DAYS, 0, 3650)));
     }
 
     /** A generator for this deployment's codes (its randomness is created on first use). */

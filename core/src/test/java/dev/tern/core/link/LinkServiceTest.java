@@ -677,4 +677,78 @@ class LinkServiceTest {
             assertThat(links.find(code("race"))).contains(updated);
         }
     }
+
+    @Nested
+    class DeleteAndRestore {
+
+        @Test
+        void delete_thenRestore_withinTheWindow() {
+            Link link = existing("gone", LinkStatus.ACTIVE);
+
+            Link deleted = service().delete(code("gone"));
+
+            assertThat(deleted.status()).isEqualTo(LinkStatus.DELETED);
+            assertThat(deleted.deletedAt()).isEqualTo(NOW);
+            assertThat(service().delete(code("gone"))).isEqualTo(deleted);
+            assertThat(service().resolve(code("gone"))).isInstanceOf(Resolution.Gone.class);
+            assertThat(service().restorableUntil(deleted)).contains(NOW.plus(Duration.ofDays(30)));
+
+            clock.advance(Duration.ofDays(29));
+            assertThat(service().restore(code("gone"))).isEqualTo(link);
+            assertThat(service().restore(code("gone"))).isEqualTo(link);
+        }
+
+        @Test
+        void restore_afterTheWindow_isGone() {
+            existing("late", LinkStatus.ACTIVE);
+            service().delete(code("late"));
+            clock.advance(Duration.ofDays(30));
+
+            assertCode(catchThrowable(() -> service().restore(code("late"))), ErrorCode.GONE);
+        }
+
+        @Test
+        void deleteOrRestore_unknown_isNotFound() {
+            assertCode(catchThrowable(() -> service().delete(code("none"))), ErrorCode.NOT_FOUND);
+            assertCode(catchThrowable(() -> service().restore(code("none"))), ErrorCode.NOT_FOUND);
+        }
+    }
+
+    @Nested
+    class Stats {
+
+        @Test
+        void stats_denseDaysTopReferrersAndCountries() {
+            existing("st", LinkStatus.ACTIVE);
+            Instant day1 = Instant.parse("2026-11-20T12:00:00Z");
+            Instant day3 = Instant.parse("2026-11-22T12:00:00Z");
+            List<Click> batch = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                batch.add(Click.of(code("st"), day1, "https://a.example/x", "PT", "Mozilla/5.0 Firefox/120.0"));
+            }
+            batch.add(Click.of(code("st"), day3, "https://b.example/", "DE", "Mozilla/5.0 Firefox/120.0"));
+            batch.add(Click.of(code("st"), Instant.parse("2026-10-01T00:00:00Z"), null, null, null));
+            clicks.add("b1", ClickTally.of(code("st"), batch));
+
+            LinkStats stats = service().stats(code("st"), java.time.LocalDate.parse("2026-11-20"),
+                    java.time.LocalDate.parse("2026-11-23"));
+
+            assertThat(stats.total()).isEqualTo(5);
+            assertThat(stats.inRange()).isEqualTo(4);
+            assertThat(stats.days()).extracting(LinkStats.Day::clicks).containsExactly(3L, 0L, 1L, 0L);
+            assertThat(stats.referrers()).containsExactly(new LinkStats.Count("a.example", 3), new LinkStats.Count("b.example", 1));
+            assertThat(stats.countries()).containsExactly(new LinkStats.Count("PT", 3), new LinkStats.Count("DE", 1));
+        }
+
+        @Test
+        void stats_badRangeOrUnknownLink_isRefused() {
+            existing("rng", LinkStatus.ACTIVE);
+            java.time.LocalDate day = java.time.LocalDate.parse("2026-11-23");
+
+            assertCode(catchThrowable(() -> service().stats(code("rng"), day, day.minusDays(1))), ErrorCode.INVALID_REQUEST);
+            assertCode(catchThrowable(() -> service().stats(code("rng"), day.minusDays(366), day)), ErrorCode.INVALID_REQUEST);
+            assertCode(catchThrowable(() -> service().stats(code("none"), day, day)), ErrorCode.NOT_FOUND);
+            assertThat(service().stats(code("rng"), day.minusDays(365), day).days()).hasSize(366);
+        }
+    }
 }
