@@ -387,6 +387,12 @@ class RedirectHandlerTest {
             calls.add("links.replace");
             return delegate.replace(current, updated);
         }
+
+        @Override
+        public dev.tern.core.link.LinkPage list(Optional<dev.tern.core.link.Creator> creator, Optional<String> cursor, int limit) {
+            calls.add("links.list");
+            return delegate.list(creator, cursor, limit);
+        }
     }
 
     private record RecordingIdempotencyStore(List<String> calls) implements IdempotencyStore {
@@ -441,6 +447,11 @@ class RedirectHandlerTest {
 
         @Override
         public boolean replace(Link current, Link updated) {
+            throw failure;
+        }
+
+        @Override
+        public dev.tern.core.link.LinkPage list(Optional<dev.tern.core.link.Creator> creator, Optional<String> cursor, int limit) {
             throw failure;
         }
     }

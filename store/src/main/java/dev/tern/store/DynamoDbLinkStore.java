@@ -3,15 +3,20 @@ package dev.tern.store;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
 import dev.tern.core.error.CodeTakenException;
+import dev.tern.core.error.InvalidRequestException;
 import dev.tern.core.link.Creator;
 import dev.tern.core.link.Link;
+import dev.tern.core.link.LinkListing;
+import dev.tern.core.link.LinkPage;
 import dev.tern.core.link.LinkStatus;
 import dev.tern.core.link.LinkStore;
 import dev.tern.core.link.LongUrl;
 import dev.tern.core.link.RedirectPolicy;
 import dev.tern.core.link.ShortCode;
 import dev.tern.core.settings.Setting;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,13 +32,15 @@ import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * {@link LinkStore} on a DynamoDB table with partition key {@code code}; one item per link:
  *
  * <pre>
- * code S (key) | url S | title S? | createdAt S | creator S | status S | expiresAt S?
+ * code S (key) | url S | title S? | createdAt S | creator S | status S | expiresAt S? | listKey S ("link")
  * | redirectStatus N? | cacheSeconds N? | forwardQuery BOOL? | idemKey S? | deletedAt S?
  * </pre>
  *
@@ -54,6 +61,7 @@ public final class DynamoDbLinkStore implements LinkStore {
     static final String FORWARD_QUERY = "forwardQuery";
     static final String IDEMPOTENCY_KEY = "idemKey";
     static final String DELETED_AT = "deletedAt";
+    static final String LIST_KEY_VALUE = "link";
 
     static final TableSchema<Link> SCHEMA = StaticImmutableTableSchema.builder(Link.class, LinkItem.class)
             .newItemBuilder(LinkItem::new, LinkItem::build)
@@ -82,6 +90,9 @@ public final class DynamoDbLinkStore implements LinkStore {
                     .setter((b, v) -> b.forwardQuery = v))
             .addAttribute(String.class, a -> a.name(IDEMPOTENCY_KEY)
                     .getter(Link::idempotencyKey).setter((b, v) -> b.idemKey = v))
+            // The same value on every link: the partition of the newest-first index; nothing to read back.
+            .addAttribute(String.class, a -> a.name(TernTables.LIST_KEY)
+                    .getter(link -> LIST_KEY_VALUE).setter((b, v) -> { }))
             .addAttribute(String.class, a -> a.name(DELETED_AT)
                     .getter(link -> StoredInstants.format(link.deletedAt())).setter((b, v) -> b.deletedAt = v))
             .build();
@@ -95,12 +106,14 @@ public final class DynamoDbLinkStore implements LinkStore {
             .putExpressionName("#code", TernTables.LINK_KEY)
             .build();
 
+    private final DynamoDbClient client;
     private final DynamoDbTable<Link> table;
     private final String tableName;
 
     /** A store on {@code tableName}, sharing {@code client}. */
     public DynamoDbLinkStore(DynamoDbClient client, String tableName) {
         this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.client = Objects.requireNonNull(client, "client");
         this.table = DynamoDbEnhancedClient.builder()
                 .dynamoDbClient(Objects.requireNonNull(client, "client"))
                 .extensions(List.of())
@@ -181,6 +194,60 @@ public final class DynamoDbLinkStore implements LinkStore {
             return false;
         } catch (SdkException e) {
             throw DynamoDbErrors.translate(e, Setting.LINKS_TABLE, tableName, "changing a link");
+        }
+    }
+
+    /**
+     * A {@code Query} of index {@code byTime} (all links) or {@code byCreator}, newest first. The
+     * cursor is the base64url of {@code <createdAt>|<code>} of the page's last link, from which the
+     * exclusive start key is rebuilt.
+     */
+    @Override
+    public LinkPage list(Optional<Creator> creator, Optional<String> cursor, int limit) {
+        LinkListing.requireLimit(limit);
+        String index = creator.isPresent() ? TernTables.LINKS_BY_CREATOR : TernTables.LINKS_BY_TIME;
+        String partitionName = creator.isPresent() ? CREATOR : TernTables.LIST_KEY;
+        AttributeValue partition = AttributeValue.fromS(creator.map(Creator::id).orElse(LIST_KEY_VALUE));
+        QueryRequest.Builder request = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(index)
+                .keyConditionExpression("#p = :p")
+                .expressionAttributeNames(Map.of("#p", partitionName))
+                .expressionAttributeValues(Map.of(":p", partition))
+                .scanIndexForward(false)
+                .limit(limit);
+        cursor.ifPresent(c -> request.exclusiveStartKey(startKey(c, partitionName, partition)));
+        try {
+            QueryResponse response = client.query(request.build());
+            List<Link> links = response.items().stream().map(SCHEMA::mapToItem).toList();
+            Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? Optional.of(cursorOf(response.lastEvaluatedKey()))
+                    : Optional.empty();
+            return new LinkPage(links, next);
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.LINKS_TABLE, tableName, "listing links");
+        }
+    }
+
+    private static String cursorOf(Map<String, AttributeValue> lastKey) {
+        String text = lastKey.get(CREATED_AT).s() + "|" + lastKey.get(TernTables.LINK_KEY).s();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, AttributeValue> startKey(String cursor, String partitionName, AttributeValue partition) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int bar = text.indexOf('|');
+            String createdAt = text.substring(0, bar);
+            StoredInstants.parse(createdAt, CREATED_AT);
+            String code = text.substring(bar + 1);
+            if (!ShortCode.isValid(code)) {
+                throw new IllegalArgumentException("not a code");
+            }
+            return Map.of(partitionName, partition, CREATED_AT, AttributeValue.fromS(createdAt),
+                    TernTables.LINK_KEY, AttributeValue.fromS(code));
+        } catch (RuntimeException e) {
+            throw InvalidRequestException.of("The cursor is not one this listing gave out");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.tern.store;
 
 import dev.tern.core.settings.Setting;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param transactional       whether the store writes it with {@code TransactWriteItems}
  * @param replication         whether it is one global table or a table of its own in every region
  * @param billing             how capacity is paid for
+ * @param indexes             its global secondary indexes (every attribute projected)
  */
 public record TableDefinition(
         String name,
@@ -30,7 +32,8 @@ public record TableDefinition(
         Optional<String> timeToLiveAttribute,
         boolean transactional,
         Replication replication,
-        Billing billing) {
+        Billing billing,
+        List<SecondaryIndex> indexes) {
 
     public TableDefinition {
         Objects.requireNonNull(name, "name");
@@ -40,6 +43,22 @@ public record TableDefinition(
         Objects.requireNonNull(timeToLiveAttribute, "timeToLiveAttribute");
         Objects.requireNonNull(replication, "replication");
         Objects.requireNonNull(billing, "billing");
+        indexes = List.copyOf(indexes);
+    }
+
+    /** A table without secondary indexes. */
+    public TableDefinition(String name, Setting setting, KeyAttribute partitionKey, Optional<KeyAttribute> sortKey,
+            Optional<String> timeToLiveAttribute, boolean transactional, Replication replication, Billing billing) {
+        this(name, setting, partitionKey, sortKey, timeToLiveAttribute, transactional, replication, billing, List.of());
+    }
+
+    /** A global secondary index projecting every attribute. */
+    public record SecondaryIndex(String name, KeyAttribute partitionKey, Optional<KeyAttribute> sortKey) {
+        public SecondaryIndex {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(partitionKey, "partitionKey");
+            Objects.requireNonNull(sortKey, "sortKey");
+        }
     }
 
     /**

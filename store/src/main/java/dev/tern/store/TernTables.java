@@ -4,6 +4,7 @@ import dev.tern.core.settings.Setting;
 import dev.tern.store.TableDefinition.Billing;
 import dev.tern.store.TableDefinition.KeyAttribute;
 import dev.tern.store.TableDefinition.Replication;
+import dev.tern.store.TableDefinition.SecondaryIndex;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +16,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
@@ -38,6 +43,14 @@ public final class TernTables {
     static final String IDEMPOTENCY_KEY = "idemKey";
     /** Rate-limit buckets: partition key {@code key}. */
     static final String RATE_LIMIT_KEY = "key";
+    /**
+     * Links, newest first: index {@value #LINKS_BY_TIME} (partition key {@code listKey}, the same
+     * value on every link, sort key {@code createdAt}) and, per creator, {@value #LINKS_BY_CREATOR}
+     * (partition key {@code creator}, sort key {@code createdAt}).
+     */
+    static final String LINKS_BY_TIME = "byTime";
+    static final String LINKS_BY_CREATOR = "byCreator";
+    static final String LIST_KEY = "listKey";
     /** API keys: partition key {@code keyId}. */
     static final String API_KEY_KEY = "keyId";
     /** The TTL attribute of the tables that have one: epoch seconds. */
@@ -50,7 +63,11 @@ public final class TernTables {
     public static List<TableDefinition> definitions(TableNames names) {
         return List.of(
                 new TableDefinition(names.links(), Setting.LINKS_TABLE, KeyAttribute.string(LINK_KEY),
-                        Optional.empty(), Optional.empty(), false, Replication.GLOBAL, Billing.ON_DEMAND),
+                        Optional.empty(), Optional.empty(), false, Replication.GLOBAL, Billing.ON_DEMAND, List.of(
+                                new SecondaryIndex(LINKS_BY_TIME, KeyAttribute.string(LIST_KEY),
+                                        Optional.of(KeyAttribute.string("createdAt"))),
+                                new SecondaryIndex(LINKS_BY_CREATOR, KeyAttribute.string("creator"),
+                                        Optional.of(KeyAttribute.string("createdAt"))))),
                 new TableDefinition(names.clicks(), Setting.CLICKS_TABLE, KeyAttribute.string(CLICK_KEY),
                         Optional.of(KeyAttribute.string(CLICK_SORT_KEY)), Optional.of(EXPIRES_AT), true,
                         Replication.GLOBAL, Billing.ON_DEMAND),
@@ -94,6 +111,7 @@ public final class TernTables {
                 }
             }
             waiter.waitUntilTableExists(r -> r.tableName(definition.name()));
+            addMissingIndexes(client, definition);
             if (definition.timeToLiveAttribute().isPresent()) {
                 enableTimeToLive(client, definition.name(), definition.timeToLiveAttribute().get());
             }
@@ -112,14 +130,67 @@ public final class TernTables {
             attributes.add(attribute(sort));
             keys.add(KeySchemaElement.builder().attributeName(sort.name()).keyType(KeyType.RANGE).build());
         });
-        return CreateTableRequest.builder()
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (SecondaryIndex index : definition.indexes()) {
+            List<KeySchemaElement> indexKeys = new ArrayList<>();
+            addAttribute(attributes, index.partitionKey());
+            indexKeys.add(KeySchemaElement.builder().attributeName(index.partitionKey().name()).keyType(KeyType.HASH).build());
+            index.sortKey().ifPresent(sort -> {
+                addAttribute(attributes, sort);
+                indexKeys.add(KeySchemaElement.builder().attributeName(sort.name()).keyType(KeyType.RANGE).build());
+            });
+            indexes.add(GlobalSecondaryIndex.builder().indexName(index.name()).keySchema(indexKeys)
+                    .projection(p -> p.projectionType(ProjectionType.ALL)).build());
+        }
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(definition.name())
                 .attributeDefinitions(attributes)
                 .keySchema(keys)
                 .billingMode(switch (definition.billing()) {
                     case ON_DEMAND -> BillingMode.PAY_PER_REQUEST;
-                })
-                .build();
+                });
+        if (!indexes.isEmpty()) {
+            request.globalSecondaryIndexes(indexes);
+        }
+        return request.build();
+    }
+
+    /**
+     * Adds the defined indexes a table made by an older version lacks (a local data dir kept across
+     * upgrades), one at a time as DynamoDB requires, waiting until each is {@code ACTIVE}.
+     */
+    private static void addMissingIndexes(DynamoDbClient client, TableDefinition definition) {
+        CreateTableRequest wanted = createRequest(definition);
+        for (GlobalSecondaryIndex index : wanted.globalSecondaryIndexes()) {
+            TableDescription table = client.describeTable(r -> r.tableName(definition.name())).table();
+            if (table.globalSecondaryIndexes().stream().anyMatch(i -> i.indexName().equals(index.indexName()))) {
+                continue;
+            }
+            client.updateTable(r -> r.tableName(definition.name())
+                    .attributeDefinitions(wanted.attributeDefinitions())
+                    .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
+                            .keySchema(index.keySchema()).projection(index.projection()))));
+            for (int attempt = 0; attempt < 240; attempt++) {
+                boolean active = client.describeTable(r -> r.tableName(definition.name())).table().globalSecondaryIndexes()
+                        .stream().anyMatch(i -> i.indexName().equals(index.indexName())
+                                && i.indexStatus() == IndexStatus.ACTIVE);
+                if (active) {
+                    break;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the index " + index.indexName(), e);
+                }
+            }
+        }
+    }
+
+    private static void addAttribute(List<AttributeDefinition> attributes, KeyAttribute key) {
+        if (attributes.stream().noneMatch(a -> a.attributeName().equals(key.name()))) {
+            attributes.add(attribute(key));
+        }
     }
 
     private static AttributeDefinition attribute(KeyAttribute key) {

@@ -24,7 +24,8 @@ class DynamoDbLinkStoreTest {
         Map<String, AttributeValue> item = DynamoDbLinkStore.SCHEMA.itemToMap(link, true);
 
         assertThat(item).containsOnlyKeys("code", "url", "title", "createdAt", "creator", "status", "expiresAt",
-                "redirectStatus", "cacheSeconds", "forwardQuery", "idemKey");
+                "redirectStatus", "cacheSeconds", "forwardQuery", "idemKey", "listKey");
+        assertThat(item.get("listKey").s()).as("the partition of the newest-first index").isEqualTo("link");
         assertThat(item.get("url").s()).isEqualTo("https://bücher.example/ü");
         assertThat(item.get("createdAt").s()).isEqualTo("2026-11-23T10:15:30.123456789Z");
         assertThat(item.get("expiresAt").s()).isEqualTo("2027-01-01T00:00:00.000000000Z");
@@ -40,7 +41,18 @@ class DynamoDbLinkStoreTest {
         Link link = LinkFixtures.link("plain").build();
 
         assertThat(DynamoDbLinkStore.SCHEMA.itemToMap(link, true))
-                .containsOnlyKeys("code", "url", "createdAt", "creator", "status");
+                .containsOnlyKeys("code", "url", "createdAt", "creator", "status", "listKey");
+    }
+
+    @Test
+    void schema_deletedLink_keepsItsDeletionTime() {
+        Link link = LinkFixtures.link("gone").build().softDeleted(Instant.parse("2026-11-24T00:00:00Z"));
+
+        Map<String, AttributeValue> item = DynamoDbLinkStore.SCHEMA.itemToMap(link, true);
+
+        assertThat(item.get("status").s()).isEqualTo("DELETED");
+        assertThat(item.get("deletedAt").s()).isEqualTo("2026-11-24T00:00:00.000000000Z");
+        assertThat(DynamoDbLinkStore.SCHEMA.mapToItem(item)).isEqualTo(link);
     }
 
     @Test

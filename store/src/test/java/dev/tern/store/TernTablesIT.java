@@ -38,6 +38,19 @@ class TernTablesIT {
     }
 
     @Test
+    void createAll_addsTheIndexesAnOlderLinksTableLacks() {
+        TableNames names = TableNames.withPrefix(ddb.tablePrefix() + "old-");
+        TableDefinition links = TernTables.definitions(names).get(0);
+        client.createTable(TernTables.createRequest(new TableDefinition(links.name(), links.setting(), links.partitionKey(),
+                links.sortKey(), links.timeToLiveAttribute(), links.transactional(), links.replication(), links.billing())));
+
+        TernTables.createAll(client, names);
+
+        assertThat(client.describeTable(r -> r.tableName(links.name())).table().globalSecondaryIndexes())
+                .extracting(index -> index.indexName()).containsExactlyInAnyOrder("byTime", "byCreator");
+    }
+
+    @Test
     void createAll_createsEveryTableActiveOnDemandWithItsKeysAndTimeToLive() {
         TableNames names = TableNames.withPrefix(ddb.tablePrefix() + "create-");
 

@@ -40,6 +40,18 @@ class TernTablesTest {
     }
 
     @Test
+    void definitions_linksAreListedNewestFirst_allAndPerCreator() {
+        TableDefinition links = definitions.get(0);
+
+        assertThat(links.indexes()).extracting(TableDefinition.SecondaryIndex::name).containsExactly("byTime", "byCreator");
+        assertThat(links.indexes()).allSatisfy(index ->
+                assertThat(index.sortKey()).contains(TableDefinition.KeyAttribute.string("createdAt")));
+        assertThat(TernTables.createRequest(links).globalSecondaryIndexes()).hasSize(2);
+        assertThat(TernTables.createRequest(links).attributeDefinitions()).extracting(a -> a.attributeName())
+                .containsExactly("code", "listKey", "createdAt", "creator");
+    }
+
+    @Test
     void definitions_clicksAreTransactionalWithTtlSoAlwaysEventuallyConsistent() {
         TableDefinition clicks = definitions.get(1);
 

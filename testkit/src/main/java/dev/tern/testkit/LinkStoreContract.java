@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tern.core.error.CodeTakenException;
+import dev.tern.core.error.InvalidRequestException;
 import dev.tern.core.link.Creator;
 import dev.tern.core.link.Link;
+import dev.tern.core.link.LinkPage;
 import dev.tern.core.link.LinkStatus;
 import dev.tern.core.link.LinkStore;
 import dev.tern.core.link.RedirectPolicy;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -190,6 +193,55 @@ public abstract class LinkStoreContract {
     }
 
     /** A link with every optional field set, Unicode in the URL and an emoji in the title. */
+    @Test
+    void list_byCreator_isNewestFirstAcrossPages_withoutRepeats() {
+        Creator creator = Creator.apiKey("lister" + UniqueNames.suffix());
+        Instant base = Instant.parse("2026-11-01T00:00:00Z");
+        List<Link> expected = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            // two links share each creation instant but the first
+            Link link = LinkFixtures.link(uniqueCode("l" + i)).creator(creator).createdAt(base.plusSeconds((i + 1) / 2)).build();
+            store().insertNew(link);
+            expected.add(link);
+        }
+        store().insertNew(LinkFixtures.link(uniqueCode("other")).createdAt(base.plusSeconds(1)).build());
+
+        List<Link> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        int pages = 0;
+        do {
+            LinkPage page = store().list(Optional.of(creator), cursor, 2);
+            assertThat(page.links().size()).isLessThanOrEqualTo(2);
+            seen.addAll(page.links());
+            cursor = page.next();
+            pages++;
+        } while (cursor.isPresent() && pages < 10);
+
+        // Newest first; links created at the same instant come in an order of the store's choosing.
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(expected).doesNotHaveDuplicates();
+        assertThat(seen).extracting(Link::createdAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void list_all_isNewestFirst() {
+        Link older = LinkFixtures.link(uniqueCode("far")).createdAt(Instant.parse("2199-01-01T00:00:00Z")).build();
+        Link newer = LinkFixtures.link(uniqueCode("far")).createdAt(Instant.parse("2199-01-02T00:00:00Z")).build();
+        store().insertNew(older);
+        store().insertNew(newer);
+
+        LinkPage page = store().list(Optional.empty(), Optional.empty(), 2);
+
+        assertThat(page.links()).containsExactly(newer, older);
+    }
+
+    @Test
+    void list_foreignCursor_isInvalidRequest() {
+        assertThatThrownBy(() -> store().list(Optional.empty(), Optional.of("bm90IGEgY3Vyc29y"), 10))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> store().list(Optional.empty(), Optional.of("%%%"), 10))
+                .isInstanceOf(InvalidRequestException.class);
+    }
+
     @Test
     void replace_whenStillCurrent_storesTheNewLink() {
         Link current = everyField(uniqueCode("edit"));

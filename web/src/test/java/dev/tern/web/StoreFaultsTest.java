@@ -47,6 +47,11 @@ class StoreFaultsTest {
         public boolean replace(Link current, Link updated) {
             return delegate.replace(current, updated);
         }
+
+        @Override
+        public dev.tern.core.link.LinkPage list(Optional<dev.tern.core.link.Creator> creator, Optional<String> cursor, int limit) {
+            return delegate.list(creator, cursor, limit);
+        }
     }
 
     @Test
@@ -93,6 +98,12 @@ class StoreFaultsTest {
             public boolean replace(Link current, Link updated) {
                 throw new StoreUnavailableException("throttled", Duration.ofSeconds(1), null);
             }
+
+            @Override
+            public dev.tern.core.link.LinkPage list(Optional<dev.tern.core.link.Creator> creator, Optional<String> cursor,
+                    int limit) {
+                throw new StoreUnavailableException("throttled", Duration.ofSeconds(1), null);
+            }
         });
 
         Browser browser = site.browser().open("/promo+");
@@ -122,6 +133,12 @@ class StoreFaultsTest {
 
             @Override
             public boolean replace(Link current, Link updated) {
+                throw new IllegalStateException("secret internals: table tern-links missing");
+            }
+
+            @Override
+            public dev.tern.core.link.LinkPage list(Optional<dev.tern.core.link.Creator> creator, Optional<String> cursor,
+                    int limit) {
                 throw new IllegalStateException("secret internals: table tern-links missing");
             }
         });

@@ -39,4 +39,16 @@ public interface LinkStore {
      * @throws IllegalArgumentException if the two links have different codes
      */
     boolean replace(Link current, Link updated);
+
+    /**
+     * Links newest first (by creation time; links created at the same instant in an order of the
+     * store's choosing, the same on every page), all of them or those of one creator, whatever their
+     * status. Reads an index that may lag writes by a moment.
+     *
+     * @param creator only this creator's links, if given
+     * @param cursor  where to go on: the {@link LinkPage#next()} of the previous page of the same listing
+     * @param limit   at most this many links (1-1000)
+     * @throws dev.tern.core.error.InvalidRequestException if {@code cursor} is not one this store made
+     */
+    LinkPage list(Optional<Creator> creator, Optional<String> cursor, int limit);
 }

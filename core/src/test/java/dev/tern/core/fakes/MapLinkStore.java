@@ -1,7 +1,10 @@
 package dev.tern.core.fakes;
 
 import dev.tern.core.error.CodeTakenException;
+import dev.tern.core.link.Creator;
 import dev.tern.core.link.Link;
+import dev.tern.core.link.LinkListing;
+import dev.tern.core.link.LinkPage;
 import dev.tern.core.link.LinkStore;
 import dev.tern.core.link.ShortCode;
 import java.util.Map;
@@ -31,6 +34,11 @@ public final class MapLinkStore implements LinkStore {
         if (links.putIfAbsent(link.code(), link) != null) {
             throw CodeTakenException.forCode(link.code());
         }
+    }
+
+    @Override
+    public LinkPage list(Optional<Creator> creator, Optional<String> cursor, int limit) {
+        return LinkListing.page(links.values(), creator, cursor, limit);
     }
 
     @Override

@@ -395,6 +395,11 @@ class LinkServiceTest {
                 }
 
                 @Override
+                public LinkPage list(Optional<Creator> creator, Optional<String> cursor, int limit) {
+                    return links.list(creator, cursor, limit);
+                }
+
+                @Override
                 public boolean replace(Link current, Link updated) {
                     return links.replace(current, updated);
                 }
@@ -659,6 +664,11 @@ class LinkServiceTest {
                 @Override
                 public void insertNew(Link link) {
                     links.insertNew(link);
+                }
+
+                @Override
+                public LinkPage list(Optional<Creator> creator, Optional<String> cursor, int limit) {
+                    return links.list(creator, cursor, limit);
                 }
 
                 @Override
