@@ -40,6 +40,10 @@ public final class LinkService {
     static final int MAX_GENERATED_ATTEMPTS = 10;
     public static final int MAX_TITLE_LENGTH = 500;
     private static final int MAX_UPDATE_ATTEMPTS = 5;
+    /** The most links one bulk create takes. */
+    public static final int MAX_BULK = 100;
+    /** The most links one page of a listing holds. */
+    public static final int MAX_PAGE = 100;
     /** The longest range of one statistics request, in days. */
     public static final int MAX_STATS_DAYS = 366;
     /** How many referrer hosts and countries the statistics list. */
@@ -125,6 +129,42 @@ public final class LinkService {
     public LinkDetails get(ShortCode code) {
         Link link = links.findLatest(code).orElseThrow(() -> LinkNotFoundException.forCode(code));
         return new LinkDetails(link, clicks.total(code));
+    }
+
+    /**
+     * Creates up to {@value #MAX_BULK} links, each on its own: one item's error (a taken code, a bad
+     * URL, even a store that stopped answering) does not stop the others. Items are created in
+     * order; give each its own Idempotency-Key (the REST API derives them from the request's) so that
+     * retrying the whole request creates only what is still missing.
+     *
+     * @throws InvalidRequestException for no items or more than {@value #MAX_BULK}
+     */
+    public List<BulkItemResult> createAll(List<NewLinkRequest> requests) {
+        if (requests.isEmpty() || requests.size() > MAX_BULK) {
+            throw InvalidRequestException.of("A bulk create takes 1 to " + MAX_BULK + " links, not " + requests.size());
+        }
+        List<BulkItemResult> results = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                results.add(BulkItemResult.created(i, create(requests.get(i))));
+            } catch (TernException e) {
+                results.add(BulkItemResult.failed(i, e));
+            }
+        }
+        return results;
+    }
+
+    /**
+     * A page of links, newest first, all or one creator's ({@link LinkStore#list}).
+     *
+     * @throws InvalidRequestException for a limit outside 1 to {@value #MAX_PAGE}, or a cursor not
+     *     given out by this listing
+     */
+    public LinkPage list(Optional<Creator> creator, Optional<String> cursor, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw InvalidRequestException.of("A page holds 1 to " + MAX_PAGE + " links, not " + limit);
+        }
+        return links.list(creator, cursor, limit);
     }
 
     /**

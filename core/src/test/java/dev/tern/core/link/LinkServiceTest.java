@@ -761,4 +761,55 @@ class LinkServiceTest {
             assertThat(service().stats(code("rng"), day.minusDays(365), day).days()).hasSize(366);
         }
     }
+
+    @Nested
+    class BulkAndList {
+
+        @Test
+        void createAll_eachItemOnItsOwn() {
+            existing("taken", LinkStatus.ACTIVE);
+            List<NewLinkRequest> items = List.of(
+                    new NewLinkRequest("https://example.com/1", "first", null, null, ALICE, "bulk-1#0"),
+                    new NewLinkRequest("https://example.com/2", "taken", null, null, ALICE, "bulk-1#1"),
+                    new NewLinkRequest("javascript:alert(1)", null, null, null, ALICE, "bulk-1#2"));
+
+            List<BulkItemResult> results = service().createAll(items);
+
+            assertThat(results).extracting(BulkItemResult::index).containsExactly(0, 1, 2);
+            assertThat(results.get(0).created().orElseThrow().link().code()).isEqualTo(code("first"));
+            assertThat(results.get(1).error().orElseThrow().code()).isEqualTo(ErrorCode.CODE_TAKEN);
+            assertThat(results.get(2).error().orElseThrow().code()).isEqualTo(ErrorCode.INVALID_URL);
+
+            List<BulkItemResult> again = service().createAll(items);
+            assertThat(again.get(0).created().orElseThrow().replayed()).isTrue();
+        }
+
+        @Test
+        void createAll_noneOrTooMany_isRefused() {
+            assertCode(catchThrowable(() -> service().createAll(List.of())), ErrorCode.INVALID_REQUEST);
+            List<NewLinkRequest> many = new ArrayList<>();
+            for (int i = 0; i < 101; i++) {
+                many.add(request("https://example.com/" + i));
+            }
+            assertCode(catchThrowable(() -> service().createAll(many)), ErrorCode.INVALID_REQUEST);
+        }
+
+        @Test
+        void list_pagesThroughAStoresLinks_andRefusesBadLimits() {
+            existing("a1", LinkStatus.ACTIVE);
+            existing("a2", LinkStatus.ACTIVE);
+            existing("a3", LinkStatus.DELETED);
+
+            LinkPage first = service().list(Optional.of(BOB), Optional.empty(), 2);
+            LinkPage second = service().list(Optional.of(BOB), first.next(), 2);
+
+            assertThat(first.links()).hasSize(2);
+            assertThat(second.links()).hasSize(1);
+            assertThat(second.next()).isEmpty();
+            assertThat(service().list(Optional.of(ALICE), Optional.empty(), 10).links()).isEmpty();
+            assertCode(catchThrowable(() -> service().list(Optional.empty(), Optional.empty(), 0)), ErrorCode.INVALID_REQUEST);
+            assertCode(catchThrowable(() -> service().list(Optional.empty(), Optional.empty(), 101)), ErrorCode.INVALID_REQUEST);
+            assertCode(catchThrowable(() -> service().list(Optional.empty(), Optional.of("?"), 10)), ErrorCode.INVALID_REQUEST);
+        }
+    }
 }
