@@ -105,7 +105,7 @@ final class LinkRequestReader {
         return node;
     }
 
-    private static NewLinkRequest fromJson(JsonNode body, Creator creator, String idempotencyKey) {
+    static NewLinkRequest fromJson(JsonNode body, Creator creator, String idempotencyKey) {
         List<String> unknown = new ArrayList<>();
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();

@@ -4,9 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tern.core.apikey.ApiKey;
 import dev.tern.core.apikey.Scope;
+import dev.tern.core.click.VisitorClass;
 import dev.tern.core.error.ErrorCode;
 import dev.tern.core.error.LinkNotFoundException;
 import dev.tern.core.error.StoreUnavailableException;
@@ -15,10 +17,15 @@ import dev.tern.core.link.CreatedLink;
 import dev.tern.core.link.Creator;
 import dev.tern.core.link.Link;
 import dev.tern.core.link.LinkDetails;
+import dev.tern.core.link.BulkItemResult;
+import dev.tern.core.link.LinkPage;
 import dev.tern.core.link.LinkPatch;
+import dev.tern.core.link.LinkStats;
 import dev.tern.core.link.NewLinkRequest;
 import dev.tern.core.link.ShortCode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +44,10 @@ import java.util.Objects;
  *   <li>{@code GET /api/v1/links/{code}} reads a link with its click total.
  *   <li>{@code PATCH /api/v1/links/{code}} changes its destination, title, expiry, redirect policy or
  *       whether it is disabled ({@link LinkPatchReader}); 200 with the link.
+ *   <li>{@code DELETE /api/v1/links/{code}} soft-deletes it (410 on redirect), {@code POST /api/v1/links/{code}/restore}
+ *       brings it back within {@code TERN_RESTORE_DAYS}; both 200 with the link, both harmless to repeat.
+ *   <li>{@code GET /api/v1/links/{code}/stats?from=&to=} the clicks per day, top referrer hosts and
+ *       countries over a range of UTC days ({@link StatsQuery}; scope {@code stats:read}).
  * </ul>
  *
  * Every error is an RFC 9457 {@code application/problem+json} body whose {@code code} is the core's
@@ -45,6 +56,10 @@ import java.util.Objects;
  */
 public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final String LINKS_PATH = "/api/v1/links";
+    /** Bulk creation: not under {@code /api/v1/links/} where any segment may be a short code. */
+    static final String BULK_PATH = "/api/v1/links:bulk";
+    private static final String RESTORE_SUFFIX = "/restore";
+    private static final String STATS_SUFFIX = "/stats";
 
     private final Wiring wiring;
 
@@ -60,8 +75,13 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     /** What a request asks for, decided from its path and method before anything else is read. */
     private enum Route {
         CREATE_LINK("create", Scope.LINKS_WRITE),
+        LIST_LINKS("list", Scope.LINKS_READ),
+        BULK_CREATE("bulk-create", Scope.LINKS_WRITE),
         GET_LINK("get", Scope.LINKS_READ),
         UPDATE_LINK("update", Scope.LINKS_WRITE),
+        DELETE_LINK("delete", Scope.LINKS_WRITE),
+        RESTORE_LINK("restore", Scope.LINKS_WRITE),
+        LINK_STATS("stats", Scope.STATS_READ),
         CREATE_KEY("create-key", Scope.ADMIN),
         LIST_KEYS("list-keys", Scope.ADMIN),
         REVOKE_KEY("revoke-key", Scope.ADMIN);
@@ -91,11 +111,24 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             }
             String linksRest = pathRest(path, LINKS_PATH);
             String keysRest = pathRest(path, ApiKeysRoutes.KEYS_PATH);
+            String restoreCode = subresourceCode(path, RESTORE_SUFFIX);
+            String statsCode = subresourceCode(path, STATS_SUFFIX);
             Route route;
-            if (linksRest != null) {
+            if (path.equals(BULK_PATH)) {
+                route = only(method, path, Route.BULK_CREATE, "POST");
+            } else if (restoreCode != null) {
+                code = restoreCode;
+                route = only(method, path, Route.RESTORE_LINK, "POST");
+            } else if (statsCode != null) {
+                code = statsCode;
+                route = only(method, path, Route.LINK_STATS, "GET", "HEAD");
+            } else if (linksRest != null) {
                 code = linksRest.isEmpty() ? null : linksRest;
-                route = linksRest.isEmpty() ? only(method, path, Route.CREATE_LINK, "POST")
-                        : method.equals("PATCH") ? Route.UPDATE_LINK : only(method, path, Route.GET_LINK, "GET", "HEAD", "PATCH");
+                route = linksRest.isEmpty()
+                        ? (method.equals("POST") ? Route.CREATE_LINK : only(method, path, Route.LIST_LINKS, "GET", "HEAD", "POST"))
+                        : method.equals("PATCH") ? Route.UPDATE_LINK
+                        : method.equals("DELETE") ? Route.DELETE_LINK
+                        : only(method, path, Route.GET_LINK, "GET", "HEAD", "PATCH", "DELETE");
             } else if (keysRest != null) {
                 code = keysRest.isEmpty() ? null : keysRest;
                 route = keysRest.isEmpty()
@@ -114,8 +147,15 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             ApiKeysRoutes keys = new ApiKeysRoutes(wiring.apiKeys(), json);
             return withoutBodyIf(request.isHead(), switch (route) {
                 case CREATE_LINK -> create(request, admission.key(), headers, json);
+                case LIST_LINKS -> list(request, headers, json);
+                case BULK_CREATE -> bulk(request, admission.key(), headers, json);
                 case GET_LINK -> get(linksRest, headers, json);
                 case UPDATE_LINK -> update(request, linksRest, headers, json);
+                case DELETE_LINK -> Responses.of(200, headers, json.write(representation(
+                        wiring.links().delete(existingCode(linksRest)), json)));
+                case RESTORE_LINK -> Responses.of(200, headers, json.write(representation(
+                        wiring.links().restore(existingCode(restoreCode)), json)));
+                case LINK_STATS -> stats(request, statsCode, headers, json);
                 case CREATE_KEY -> keys.create(request, admission.key(), headers);
                 case LIST_KEYS -> keys.list(wiring.clock().instant(), headers);
                 case REVOKE_KEY -> keys.revoke(keysRest, wiring.clock().instant(), headers);
@@ -192,16 +232,97 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         return Responses.of(200, headers, json.write(body));
     }
 
-    private APIGatewayV2HTTPResponse update(HttpRequest request, String rawCode, Map<String, String> headers, ApiJson json) {
+    /** The code of {@code /api/v1/links/{code}<suffix>}, or {@code null} for any other path. */
+    static String subresourceCode(String path, String suffix) {
+        String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (!trimmed.startsWith(LINKS_PATH + "/") || !trimmed.endsWith(suffix)) {
+            return null;
+        }
+        String segment = trimmed.substring(LINKS_PATH.length() + 1, trimmed.length() - suffix.length());
+        return segment.isEmpty() || segment.indexOf('/') >= 0 ? null : segment;
+    }
+
+    private APIGatewayV2HTTPResponse stats(HttpRequest request, String rawCode, Map<String, String> headers, ApiJson json) {
+        ShortCode code = existingCode(rawCode);
+        StatsQuery query = StatsQuery.parse(request.rawQuery(), wiring.clock());
+        LinkStats stats = wiring.links().stats(code, query.from(), query.to());
+        ObjectNode body = json.object()
+                .put("code", stats.code().value())
+                .put("total", stats.total())
+                .put("from", stats.from().toString())
+                .put("to", stats.to().toString())
+                .put("clicksInRange", stats.inRange());
+        ArrayNode days = body.putArray("days");
+        stats.days().forEach(day -> days.addObject().put("date", day.date().toString()).put("clicks", day.clicks()));
+        ArrayNode referrers = body.putArray("referrers");
+        stats.referrers().forEach(c -> referrers.addObject().put("host", c.name()).put("clicks", c.clicks()));
+        ArrayNode countries = body.putArray("countries");
+        stats.countries().forEach(c -> countries.addObject().put("country", c.name()).put("clicks", c.clicks()));
+        ObjectNode visitors = body.putObject("visitors");
+        for (VisitorClass visitor : VisitorClass.values()) {
+            visitors.put(visitor.name().toLowerCase(Locale.ROOT), stats.visitors().getOrDefault(visitor, 0L));
+        }
+        return Responses.of(200, headers, json.write(body));
+    }
+
+    private APIGatewayV2HTTPResponse list(HttpRequest request, Map<String, String> headers, ApiJson json) {
+        ListQuery query = ListQuery.parse(request.rawQuery());
+        LinkPage page = wiring.links().list(query.creator(), query.cursor(), query.limit());
+        ObjectNode body = json.object();
+        ArrayNode links = body.putArray("links");
+        page.links().forEach(link -> links.add(representation(link, json)));
+        page.next().ifPresent(next -> body.put("next", next));
+        return Responses.of(200, headers, json.write(body));
+    }
+
+    private APIGatewayV2HTTPResponse bulk(HttpRequest request, ApiKey caller, Map<String, String> headers, ApiJson json) {
+        List<BulkLinkReader.Item> items = new BulkLinkReader(json).read(request, Creator.apiKey(caller.id()));
+        List<NewLinkRequest> valid = new ArrayList<>();
+        for (BulkLinkReader.Item item : items) {
+            item.request().ifPresent(valid::add);
+        }
+        List<BulkItemResult> outcomes = valid.isEmpty() ? List.of() : wiring.links().createAll(valid);
+        ObjectNode body = json.object();
+        ArrayNode results = body.putArray("results");
+        int created = 0;
+        int next = 0;
+        for (BulkLinkReader.Item item : items) {
+            ObjectNode result = results.addObject().put("index", item.index());
+            TernException error = item.error().orElse(null);
+            if (error == null) {
+                BulkItemResult outcome = outcomes.get(next++);
+                if (outcome.created().isPresent()) {
+                    CreatedLink link = outcome.created().get();
+                    result.put("status", 201).put("replayed", link.replayed()).set("link", representation(link.link(), json));
+                    created++;
+                    continue;
+                }
+                error = outcome.error().get();
+            }
+            result.put("status", Problems.status(error.code())).set("problem", Problems.body(error.code(), error.detail(), json));
+        }
+        body.put("created", created).put("failed", items.size() - created);
+        return Responses.of(200, headers, json.write(body));
+    }
+
+    private static ShortCode existingCode(String rawCode) {
         if (!ShortCode.isValid(rawCode)) {
             throw LinkNotFoundException.forRawCode(Problems.shortened(rawCode));
         }
+        return new ShortCode(rawCode);
+    }
+
+    private APIGatewayV2HTTPResponse update(HttpRequest request, String rawCode, Map<String, String> headers, ApiJson json) {
+        ShortCode code = existingCode(rawCode);
         LinkPatch patch = new LinkPatchReader(json).read(request);
-        Link updated = wiring.links().update(new ShortCode(rawCode), patch);
+        Link updated = wiring.links().update(code, patch);
         return Responses.of(200, headers, json.write(representation(updated, json)));
     }
 
-    /** A link as the API shows it: {@code code, shortUrl, url, title, createdAt, expiresAt?, redirect?, status}. */
+    /**
+     * A link as the API shows it:
+     * {@code code, shortUrl, url, title, createdAt, expiresAt?, redirect?, deletedAt?, restorableUntil?, status}.
+     */
     private ObjectNode representation(Link link, ApiJson json) {
         ObjectNode body = json.object()
                 .put("code", link.code().value())
@@ -212,6 +333,8 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         link.expiry().ifPresent(expiry -> body.put("expiresAt", expiry.toString()));
         link.ownRedirectPolicy().ifPresent(policy -> body.putObject("redirect").put("status", policy.status())
                 .put("cacheSeconds", policy.cacheFor().toSeconds()).put("forwardQuery", policy.forwardQuery()));
+        link.deletion().ifPresent(at -> body.put("deletedAt", at.toString()));
+        wiring.links().restorableUntil(link).ifPresent(until -> body.put("restorableUntil", until.toString()));
         return body.put("status", link.status().name().toLowerCase(Locale.ROOT));
     }
 

@@ -100,17 +100,22 @@ public final class Problems {
     /** A problem response for {@code code} with the given detail. */
     static APIGatewayV2HTTPResponse response(ErrorCode code, String detail, Map<String, String> extraHeaders, ApiJson json) {
         int status = status(code);
-        ObjectNode body = json.object()
-                .put("type", "/problems/" + code.slug())
-                .put("title", title(code))
-                .put("status", status)
-                .put("detail", detail)
-                .put("code", code.slug());
+        ObjectNode body = body(code, detail, json);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", MEDIA_TYPE);
         headers.put("Cache-Control", "no-store");
         headers.putAll(extraHeaders);
         return Responses.of(status, headers, json.write(body));
+    }
+
+    /** The problem document of {@code code} with {@code detail} (also one item's outcome in a bulk create). */
+    static ObjectNode body(ErrorCode code, String detail, ApiJson json) {
+        return json.object()
+                .put("type", "/problems/" + code.slug())
+                .put("title", title(code))
+                .put("status", status(code))
+                .put("detail", detail)
+                .put("code", code.slug());
     }
 
     /** A client-supplied value cut short enough to show in a detail message. */

@@ -54,6 +54,47 @@ class LinkManagementIT {
     }
 
     @Test
+    void deleteAndRestore_onDynamoDb_redirectIsGoneThenBack() {
+        LocalDynamoDb.create(api, "{\"url\":\"https://example.com/del\",\"code\":\"softdel\"}");
+
+        APIGatewayV2HTTPResponse deleted = api.handleRequest(Events.request("DELETE", "/api/v1/links/softdel").build(), null);
+        assertThat(deleted.getStatusCode()).as(deleted.getBody()).isEqualTo(200);
+        assertThat(Fixtures.tree(deleted.getBody()).path("restorableUntil").asText()).isNotEmpty();
+        assertThat(redirect.handleRequest(Events.get("/softdel").build(), null).getStatusCode()).isEqualTo(410);
+        assertThat(LocalDynamoDb.create(api, "{\"url\":\"https://example.com/x\"}").path("code").asText())
+                .isNotEqualTo("softdel");
+
+        APIGatewayV2HTTPResponse restored = api.handleRequest(Events.request("POST", "/api/v1/links/softdel/restore").build(), null);
+        assertThat(restored.getStatusCode()).as(restored.getBody()).isEqualTo(200);
+        assertThat(redirect.handleRequest(Events.get("/softdel").build(), null).getStatusCode()).isEqualTo(301);
+    }
+
+    @Test
+    void listAndBulk_onDynamoDb_pageThroughWhatTheKeyCreated() {
+        String key = api.handleRequest(Events.postJson("/api/v1/keys", "{\"name\":\"lister\",\"scopes\":[\"links:read\",\"links:write\"]}")
+                .build(), null).getBody().replaceAll(".*\"key\":\"(tern_[^\"]+)\".*", "$1");
+        StringBuilder body = new StringBuilder("{\"links\":[");
+        for (int i = 0; i < 5; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"url\":\"https://example.com/bulk/").append(i).append("\"}");
+        }
+        APIGatewayV2HTTPResponse bulk = api.handleRequest(Events.postJson("/api/v1/links:bulk", body + "]}")
+                .header("authorization", "Bearer " + key).build(), null);
+        assertThat(Fixtures.tree(bulk.getBody()).path("created").asInt()).as(bulk.getBody()).isEqualTo(5);
+        String keyId = key.substring(5, 17);
+
+        List<String> codes = new ArrayList<>();
+        String cursor = null;
+        do {
+            String query = "creator=" + keyId + "&limit=2" + (cursor == null ? "" : "&cursor=" + cursor);
+            JsonNode page = Fixtures.tree(api.handleRequest(Events.get("/api/v1/links").query(query).build(), null).getBody());
+            page.path("links").forEach(link -> codes.add(link.path("code").asText()));
+            cursor = page.has("next") ? page.path("next").asText() : null;
+        } while (cursor != null && codes.size() < 20);
+
+        assertThat(codes).hasSize(5).doesNotHaveDuplicates();
+    }
+
+    @Test
     void patch_differentFieldsFrom16ThreadsAtOnce_everyChangeSurvives() throws Exception {
         LocalDynamoDb.create(api, "{\"url\":\"https://example.com/busy\",\"code\":\"busy\"}");
         List<Callable<APIGatewayV2HTTPResponse>> changes = new ArrayList<>();

@@ -143,6 +143,64 @@ class LinkUpdateApiTest {
         APIGatewayV2HTTPResponse response = handle(Events.request("PUT", "/api/v1/links/x").build());
 
         assertProblem(response, 405, "method-not-allowed");
-        assertThat(response.getHeaders()).containsEntry("Allow", "GET, HEAD, PATCH");
+        assertThat(response.getHeaders()).containsEntry("Allow", "GET, HEAD, PATCH, DELETE");
+    }
+
+    @Test
+    void delete_thenRedirectIsGone_thenRestoreBringsItBack() {
+        t.save("bye", "https://example.com/");
+
+        APIGatewayV2HTTPResponse deleted = handle(Events.request("DELETE", "/api/v1/links/bye").build());
+
+        assertThat(deleted.getStatusCode()).isEqualTo(200);
+        JsonNode body = json(deleted);
+        assertThat(body.path("status").asText()).isEqualTo("deleted");
+        assertThat(body.path("deletedAt").asText()).isEqualTo(TestWiring.NOW.toString());
+        assertThat(body.path("restorableUntil").asText()).isEqualTo(TestWiring.NOW.plus(Duration.ofDays(30)).toString());
+        assertThat(t.redirect().handleRequest(Events.get("/bye").build(), null).getStatusCode()).isEqualTo(410);
+        assertThat(handle(Events.request("DELETE", "/api/v1/links/bye").build()).getBody())
+                .as("deleting again changes nothing").isEqualTo(deleted.getBody());
+
+        APIGatewayV2HTTPResponse restored = handle(Events.request("POST", "/api/v1/links/bye/restore").build());
+
+        assertThat(restored.getStatusCode()).isEqualTo(200);
+        assertThat(json(restored).path("status").asText()).isEqualTo("active");
+        assertThat(json(restored).has("deletedAt")).isFalse();
+        assertThat(t.redirect().handleRequest(Events.get("/bye").build(), null).getStatusCode()).isEqualTo(301);
+    }
+
+    @Test
+    void restore_afterTheWindow_is410() {
+        TestWiring shortWindow = TestWiring.withEnv(java.util.Map.of("TERN_RESTORE_DAYS", "1"));
+        LinksApiHandler handler = shortWindow.api();
+        shortWindow.save("late", "https://example.com/");
+        handler.handleRequest(Events.request("DELETE", "/api/v1/links/late").build(), null);
+        shortWindow.clock.advance(Duration.ofDays(1));
+
+        APIGatewayV2HTTPEvent late = Events.request("POST", "/api/v1/links/late/restore").build();
+        assertProblem(OpenApiContract.assertConforms(late, handler.handleRequest(late, null)), 410, "gone");
+    }
+
+    @Test
+    void deleteAndRestore_unknown_is404_readOnly_is403_wrongMethod_is405() {
+        String reader = t.issueKey(Scope.LINKS_READ);
+        t.save("mine", "https://example.com/");
+
+        assertProblem(handle(Events.request("DELETE", "/api/v1/links/none").build()), 404, "not-found");
+        assertProblem(handle(Events.request("POST", "/api/v1/links/none/restore").build()), 404, "not-found");
+        assertProblem(handle(Events.request("DELETE", "/api/v1/links/mine").header("authorization", "Bearer " + reader).build()),
+                403, "forbidden");
+        assertThat(stored("mine").status()).isEqualTo(LinkStatus.ACTIVE);
+        APIGatewayV2HTTPResponse get = handle(Events.get("/api/v1/links/mine/restore").build());
+        assertProblem(get, 405, "method-not-allowed");
+        assertThat(get.getHeaders()).containsEntry("Allow", "POST");
+    }
+
+    @Test
+    void restore_activeLink_changesNothing() {
+        Link before = t.save("fine", "https://example.com/");
+
+        assertThat(handle(Events.request("POST", "/api/v1/links/fine/restore").build()).getStatusCode()).isEqualTo(200);
+        assertThat(stored("fine")).isEqualTo(before);
     }
 }

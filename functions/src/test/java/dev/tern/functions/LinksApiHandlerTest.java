@@ -337,10 +337,11 @@ class LinksApiHandlerTest {
                         .base64Body(big), 413, "payload-too-large", "limit is 65536"),
                 Arguments.of("unknown route", Events.get("/api/v2/links"), 404, "route-not-found", "/api/v1/links"),
                 Arguments.of("API root", Events.get("/api"), 404, "route-not-found", "no API route"),
-                Arguments.of("too deep a route", Events.get("/api/v1/links/abc/stats"), 404, "route-not-found", "no API route"),
-                Arguments.of("wrong method on the collection", Events.get("/api/v1/links"), 405, "method-not-allowed", "use POST"),
-                Arguments.of("wrong method on a link", Events.request("DELETE", "/api/v1/links/abc"), 405, "method-not-allowed",
-                        "use GET, HEAD"),
+                Arguments.of("too deep a route", Events.get("/api/v1/links/abc/other"), 404, "route-not-found", "no API route"),
+                Arguments.of("wrong method on the collection", Events.request("PUT", "/api/v1/links"), 405, "method-not-allowed",
+                        "use GET, HEAD, POST"),
+                Arguments.of("wrong method on a link", Events.request("PUT", "/api/v1/links/abc"), 405, "method-not-allowed",
+                        "use GET, HEAD, PATCH, DELETE"),
                 Arguments.of("POST to a link", Events.postJson("/api/v1/links/abc", "{\"url\":\"https://example.com/\"}"),
                         405, "method-not-allowed", "use GET"));
     }

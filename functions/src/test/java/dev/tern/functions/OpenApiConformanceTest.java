@@ -94,6 +94,68 @@ class OpenApiConformanceTest {
                 .body("{\"redirect\":{\"status\":303,\"cacheSeconds\":1}}")).getStatusCode()).isEqualTo(400);
     }
 
+    @Test
+    void deleteAndRestore_conform_200_404_410() {
+        t.save("abc", "https://example.com/");
+
+        APIGatewayV2HTTPResponse deleted = send(Events.request("DELETE", LINKS + "/abc"));
+        assertThat(deleted.getStatusCode()).isEqualTo(200);
+        assertThat(Fixtures.tree(deleted.getBody()).has("restorableUntil")).isTrue();
+        assertThat(send(Events.request("DELETE", LINKS + "/abc")).getStatusCode()).isEqualTo(200);
+        assertThat(send(Events.get(LINKS + "/abc")).getStatusCode()).isEqualTo(200);
+        assertThat(send(Events.request("POST", LINKS + "/abc/restore")).getStatusCode()).isEqualTo(200);
+        assertThat(send(Events.request("POST", LINKS + "/abc/restore")).getStatusCode()).isEqualTo(200);
+        assertThat(send(Events.request("DELETE", LINKS + "/nope")).getStatusCode()).isEqualTo(404);
+        assertThat(send(Events.request("POST", LINKS + "/nope/restore")).getStatusCode()).isEqualTo(404);
+
+        TestWiring shortWindow = TestWiring.withEnv(Map.of("TERN_RESTORE_DAYS", "1"));
+        shortWindow.save("late", "https://example.com/");
+        send(shortWindow, Events.request("DELETE", LINKS + "/late"));
+        shortWindow.clock.advance(Duration.ofDays(1));
+        assertThat(send(shortWindow, Events.request("POST", LINKS + "/late/restore")).getStatusCode()).isEqualTo(410);
+    }
+
+    @Test
+    void stats_conform_200_400_404() {
+        t.save("abc", "https://example.com/");
+
+        assertThat(send(Events.get(LINKS + "/abc/stats")).getStatusCode()).isEqualTo(200);
+        assertThat(send(Events.get(LINKS + "/abc/stats").query("from=2026-01-01&to=2026-01-31")).getStatusCode()).isEqualTo(200);
+        assertThat(send(Events.head(LINKS + "/abc/stats")).getStatusCode()).isEqualTo(200);
+        assertThat(send(Events.get(LINKS + "/abc/stats").query("from=2025-01-01&to=2026-06-01")).getStatusCode()).isEqualTo(400);
+        assertThat(send(Events.get(LINKS + "/abc/stats").query("since=2026-01-01")).getStatusCode()).isEqualTo(400);
+        assertThat(send(Events.get(LINKS + "/nope/stats")).getStatusCode()).isEqualTo(404);
+        assertThat(send(Events.get(LINKS + "/abc/stats").withoutKey().header("x-api-key",
+                t.issueKey(dev.tern.core.apikey.Scope.LINKS_READ))).getStatusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void listAndBulk_conform() {
+        t.save("abc", "https://example.com/");
+        t.save("def", "https://example.com/d");
+
+        APIGatewayV2HTTPResponse page = send(Events.get(LINKS).query("limit=1"));
+        assertThat(page.getStatusCode()).isEqualTo(200);
+        String next = Fixtures.tree(page.getBody()).path("next").asText();
+        assertThat(send(Events.get(LINKS).query("limit=1&cursor=" + java.net.URLEncoder.encode(next,
+                java.nio.charset.StandardCharsets.UTF_8))).getStatusCode()).isEqualTo(200);
+        assertThat(send(Events.head(LINKS)).getStatusCode()).isEqualTo(200);
+        assertThat(send(Events.get(LINKS).query("creator=abcdefghijkl")).getStatusCode()).isEqualTo(200);
+        assertThat(send(Events.get(LINKS).query("limit=0")).getStatusCode()).isEqualTo(400);
+
+        APIGatewayV2HTTPResponse bulk = send(Events.postJson(LINKS + ":bulk",
+                "{\"links\":[{\"url\":\"https://example.com/a\"},{\"url\":\"https://example.com/b\",\"code\":\"abc\"},7]}")
+                .header("idempotency-key", "bulk-1"));
+        assertThat(bulk.getStatusCode()).isEqualTo(200);
+        assertThat(Fixtures.tree(bulk.getBody()).path("failed").asInt()).isEqualTo(2);
+        assertThat(send(Events.postJson(LINKS + ":bulk", "{\"links\":[{\"url\":\"https://example.com/a\"}]}")
+                .header("idempotency-key", "bulk-1")).getStatusCode()).isEqualTo(200);
+        assertThat(send(Events.postJson(LINKS + ":bulk", "{\"links\":[]}")).getStatusCode()).isEqualTo(400);
+        assertThat(send(Events.request("POST", LINKS + ":bulk").header("content-type", "text/plain").body("{}"))
+                .getStatusCode()).isEqualTo(415);
+        assertThat(send(Events.request("GET", LINKS + ":bulk")).getStatusCode()).isEqualTo(405);
+    }
+
     static Stream<Arguments> problems() {
         String big = "{\"url\":\"https://example.com/\",\"title\":\"" + "x".repeat(70_000) + "\"}";
         return Stream.of(
@@ -113,10 +175,10 @@ class OpenApiConformanceTest {
                 Arguments.of("not-found", Events.get(LINKS + "/a%20b"), 404),
                 Arguments.of("route-not-found", Events.get("/api/v2/links"), 404),
                 Arguments.of("route-not-found", Events.head("/api"), 404),
-                Arguments.of("route-not-found", Events.get(LINKS + "/abc/stats"), 404),
+                Arguments.of("route-not-found", Events.get(LINKS + "/abc/clicks"), 404),
                 Arguments.of("route-not-found", Events.get("/api/v1/docs/swagger-initializer.js"), 404),
                 Arguments.of("route-not-found", Events.head("/api/v1/docs/index.html"), 404),
-                Arguments.of("method-not-allowed", Events.get(LINKS), 405),
+                Arguments.of("method-not-allowed", Events.request("PUT", LINKS), 405),
                 Arguments.of("method-not-allowed", Events.request("PUT", LINKS + "/abc"), 405),
                 Arguments.of("method-not-allowed", Events.postJson(LINKS + "/abc", URL), 405),
                 Arguments.of("method-not-allowed", Events.postJson("/api/v1/openapi.json", "{}"), 405),
