@@ -1,7 +1,7 @@
 package dev.tern.web;
 
+import dev.tern.core.LazySecureRandom;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -30,7 +30,7 @@ final class FormTokens {
     private static final Pattern MAC = Pattern.compile("^[A-Za-z0-9_-]{43}$");
 
     private final SiteKeys keys;
-    private volatile SecureRandom random;
+    private final LazySecureRandom random = new LazySecureRandom();
 
     FormTokens(SiteKeys keys) {
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -107,22 +107,7 @@ final class FormTokens {
 
     private String newNonce() {
         byte[] bytes = new byte[NONCE_BYTES];
-        random().nextBytes(bytes);
+        random.get().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Created on first use, never in static initialisation (a SnapStart snapshot must not share one). */
-    private SecureRandom random() {
-        SecureRandom current = random;
-        if (current == null) {
-            synchronized (this) {
-                current = random;
-                if (current == null) {
-                    current = new SecureRandom();
-                    random = current;
-                }
-            }
-        }
-        return current;
     }
 }

@@ -1,9 +1,9 @@
 package dev.tern.core.apikey;
 
+import dev.tern.core.LazySecureRandom;
 import dev.tern.core.error.ErrorCode;
 import dev.tern.core.error.InvalidRequestException;
 import dev.tern.core.error.TernException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class ApiKeyService {
 
     private final ApiKeyStore store;
     private final Clock clock;
-    private volatile SecureRandom random;
+    private final LazySecureRandom random = new LazySecureRandom();
 
     public ApiKeyService(ApiKeyStore store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -47,7 +47,7 @@ public final class ApiKeyService {
             throw new InvalidRequestException(ErrorCode.INVALID_EXPIRY, "A key's expiresAt must be in the future");
         }
         for (int attempt = 1; ; attempt++) {
-            ApiKeyValue value = ApiKeyValue.generate(random());
+            ApiKeyValue value = ApiKeyValue.generate(random.get());
             ApiKey key = new ApiKey(value.id(), value.hash(), trimmed, scopes, now, expiresAt, Optional.empty(), createdBy);
             if (store.insertIfAbsent(key)) {
                 return new IssuedApiKey(key, value);
@@ -126,20 +126,5 @@ public final class ApiKeyService {
     private static TernException notFound(String id) {
         return new TernException(ErrorCode.API_KEY_NOT_FOUND,
                 "No API key has the id \"" + (id.length() > 40 ? id.substring(0, 37) + "..." : id) + "\"");
-    }
-
-    /** Created on first use, never in static init or construction (SnapStart). */
-    private SecureRandom random() {
-        SecureRandom current = random;
-        if (current == null) {
-            synchronized (this) {
-                current = random;
-                if (current == null) {
-                    current = new SecureRandom();
-                    random = current;
-                }
-            }
-        }
-        return current;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tern.core.link;
 
+import dev.tern.core.LazySecureRandom;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -13,8 +14,7 @@ import java.util.function.Supplier;
 public final class CodeGenerator {
     private final CodeAlphabet alphabet;
     private final int length;
-    private final Supplier<SecureRandom> randomFactory;
-    private volatile SecureRandom random;
+    private final LazySecureRandom random;
 
     public CodeGenerator(CodeAlphabet alphabet, int length) {
         this(alphabet, length, SecureRandom::new);
@@ -26,12 +26,12 @@ public final class CodeGenerator {
             throw new IllegalArgumentException("generated code length must be between 4 and 32, got " + length);
         }
         this.length = length;
-        this.randomFactory = randomFactory;
+        this.random = new LazySecureRandom(randomFactory);
     }
 
     /** A fresh random code of the configured length and alphabet. */
     public ShortCode next() {
-        SecureRandom rnd = random();
+        SecureRandom rnd = random.get();
         String symbols = alphabet.symbols();
         char[] chars = new char[length];
         for (int i = 0; i < length; i++) {
@@ -42,7 +42,7 @@ public final class CodeGenerator {
 
     /** Forgets the current random generator; the next code creates a new one. */
     public void reseed() {
-        random = null;
+        random.reset();
     }
 
     public CodeAlphabet alphabet() {
@@ -51,19 +51,5 @@ public final class CodeGenerator {
 
     public int length() {
         return length;
-    }
-
-    private SecureRandom random() {
-        SecureRandom current = random;
-        if (current == null) {
-            synchronized (this) {
-                current = random;
-                if (current == null) {
-                    current = randomFactory.get();
-                    random = current;
-                }
-            }
-        }
-        return current;
     }
 }
