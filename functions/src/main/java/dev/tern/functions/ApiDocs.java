@@ -6,10 +6,6 @@ import dev.tern.core.error.TernException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -105,7 +101,7 @@ final class ApiDocs {
     /** One file: its body, media type and content hash; {@code versioned} when pages link it with {@code ?v=}. */
     private record File(String body, String contentType, String version, boolean versioned) {
         static File of(String body, String contentType, boolean versioned) {
-            return new File(body, contentType, hash(body), versioned);
+            return new File(body, contentType, ClasspathResources.shortHash(body, 8), versioned);
         }
     }
 
@@ -113,16 +109,16 @@ final class ApiDocs {
     private static final class Files {
         static final Files INSTANCE = new Files();
 
-        final File document = File.of(read("openapi/openapi.json"), DOCUMENT_MEDIA_TYPE, false);
+        final File document = File.of(ClasspathResources.readUtf8("openapi/openapi.json"), DOCUMENT_MEDIA_TYPE, false);
         final Map<String, File> assets = new LinkedHashMap<>();
         final File page;
 
         private Files() {
             String swaggerUi = "META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/";
-            assets.put("swagger-ui-bundle.js", File.of(read(swaggerUi + "swagger-ui-bundle.js"), "text/javascript; charset=utf-8", true));
-            assets.put("swagger-ui.css", File.of(read(swaggerUi + "swagger-ui.css"), "text/css; charset=utf-8", true));
-            assets.put("docs.js", File.of(read("openapi/docs/docs.js"), "text/javascript; charset=utf-8", true));
-            String html = read("openapi/docs/index.html");
+            assets.put("swagger-ui-bundle.js", File.of(ClasspathResources.readUtf8(swaggerUi + "swagger-ui-bundle.js"), "text/javascript; charset=utf-8", true));
+            assets.put("swagger-ui.css", File.of(ClasspathResources.readUtf8(swaggerUi + "swagger-ui.css"), "text/css; charset=utf-8", true));
+            assets.put("docs.js", File.of(ClasspathResources.readUtf8("openapi/docs/docs.js"), "text/javascript; charset=utf-8", true));
+            String html = ClasspathResources.readUtf8("openapi/docs/index.html");
             for (Map.Entry<String, File> asset : assets.entrySet()) {
                 html = html.replace("{{" + asset.getKey() + "}}", asset.getValue().version());
             }
@@ -141,26 +137,6 @@ final class ApiDocs {
                 throw new UncheckedIOException("reading " + resource, e);
             }
             return properties.getProperty("version");
-        }
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = ApiDocs.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + resource, e);
-        }
-    }
-
-    private static String hash(String body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
     }
 }

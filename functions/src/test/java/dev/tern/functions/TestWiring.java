@@ -1,5 +1,6 @@
 package dev.tern.functions;
 
+import dev.tern.testkit.MutableClock;
 import dev.tern.core.Stores;
 import dev.tern.core.apikey.ApiKeyService;
 import dev.tern.core.apikey.Scope;
@@ -35,7 +36,7 @@ final class TestWiring {
     final InMemoryClickCounterStore clickCounters = new InMemoryClickCounterStore();
     final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
     final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
-    final TestClock clock = new TestClock(NOW);
+    final MutableClock clock = new MutableClock(NOW);
     final List<Click> clicks = new CopyOnWriteArrayList<>();
     final List<String> logLines = new CopyOnWriteArrayList<>();
     final TernSettings settings;

@@ -1,14 +1,8 @@
 package dev.tern.web;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.tern.functions.ClasspathResources;
 import dev.tern.functions.Responses;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +32,8 @@ final class StaticAssets {
 
     StaticAssets() {
         for (Map.Entry<String, String> entry : TYPES.entrySet()) {
-            String body = read(entry.getKey());
-            assets.put(entry.getKey(), new Asset(entry.getKey(), entry.getValue(), body, hash(body)));
+            String body = ClasspathResources.readUtf8("dev/tern/web/static/" + entry.getKey());
+            assets.put(entry.getKey(), new Asset(entry.getKey(), entry.getValue(), body, ClasspathResources.shortHash(body, 5)));
         }
     }
 
@@ -77,26 +71,5 @@ final class StaticAssets {
             return Optional.of(Responses.of(304, headers, ""));
         }
         return Optional.of(Responses.of(200, headers, head ? "" : asset.body()));
-    }
-
-    private static String read(String name) {
-        String resource = "dev/tern/web/static/" + name;
-        try (InputStream in = StaticAssets.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + resource, e);
-        }
-    }
-
-    private static String hash(String body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 5);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tern.web;
 
+import dev.tern.testkit.MutableClock;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.tern.core.Stores;

@@ -1,4 +1,4 @@
-package dev.tern.functions;
+package dev.tern.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it. */
-final class TestClock extends Clock {
+/** A UTC clock that stands still until a test moves it. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    TestClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    /** Moves the clock forward (or back, with a negative duration). */
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
