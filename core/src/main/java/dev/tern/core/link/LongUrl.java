@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,8 @@ public final class LongUrl {
     /** Input longer than this is refused before any other work, whatever the policy. */
     private static final int HARD_INPUT_LIMIT = 256 * 1024;
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** Decides whether a stored scheme-less value names a host: only the http:// prefixing of {@link #parse} matters. */
+    private static final UrlPolicy SCHEMELESS_JUDGE = UrlPolicy.defaults(Set.of());
 
     private final String value;
     private final String location;
@@ -91,19 +94,34 @@ public final class LongUrl {
 
     /**
      * Rebuilds a URL that was accepted before (read from the store or carried over by the migration).
-     * It is not judged again, but its {@code Location} form is still made valid ASCII.
+     * It is not judged again and its {@link #value()} is kept exactly as stored (a migrated YOURLS
+     * URL stays byte for byte what YOURLS had), but its {@code Location} form is still made valid
+     * ASCII, and a scheme-less value that names a host ({@code example.com/x}, which YOURLS stored
+     * as typed) gets an absolute {@code http://} location: Tern never redirects relatively.
      */
     public static LongUrl fromStored(String stored) {
         Objects.requireNonNull(stored, "stored");
         var matcher = SCHEME.matcher(stored);
-        if (!matcher.find()) {
-            // Only a migrated row can look like this; it is kept (disabled) but has no scheme to speak of.
-            String ascii = toAsciiKeepingReserved(stored);
-            return new LongUrl(stored, ascii, "", null);
+        if (!matcher.find() || !isScheme(matcher.group(1).toLowerCase(Locale.ROOT), stored, matcher.end(), SCHEMELESS_JUDGE)) {
+            return fromStoredWithoutScheme(stored);
         }
         String scheme = matcher.group(1).toLowerCase(Locale.ROOT);
         String afterScheme = stored.substring(matcher.end());
-        return build(new Parts(scheme, afterScheme, hierarchicalHost(afterScheme), null));
+        LongUrl built = build(new Parts(scheme, afterScheme, hierarchicalHost(afterScheme), null));
+        return new LongUrl(stored, built.location, built.scheme, built.host);
+    }
+
+    private static LongUrl fromStoredWithoutScheme(String stored) {
+        try {
+            LongUrl parsed = parse(stored, SCHEMELESS_JUDGE);
+            if (!parsed.value.equals(stored)) {
+                return new LongUrl(stored, parsed.location, parsed.scheme, parsed.host);
+            }
+        } catch (InvalidUrlException notAHost) {
+            // A bare word: below.
+        }
+        // Only a migrated row can look like this; it is kept (disabled) but has no scheme to speak of.
+        return new LongUrl(stored, toAsciiKeepingReserved(stored), "", null);
     }
 
     /** The normalised URL as stored and shown (may contain Unicode). */

@@ -449,6 +449,35 @@ class LongUrlTest {
             assertThat(url.location()).isEqualTo("h%C3%A9llo%20w%C3%B6rld");
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"HTTPS://Example.COM/A", "Http://WWW.example.org", "MAILTO:Someone@Example.com"})
+        void fromStored_keepsTheStoredStringVerbatim_butLowerCasesTheLocationHost(String stored) {
+            LongUrl url = LongUrl.fromStored(stored);
+            assertThat(url.value()).isEqualTo(stored);
+            assertThat(url.scheme()).isEqualTo(stored.substring(0, stored.indexOf(':')).toLowerCase(java.util.Locale.ROOT));
+        }
+
+        @Test
+        void fromStored_upperCaseHost_locationIsLowerCase() {
+            assertThat(LongUrl.fromStored("HTTPS://Example.COM/A").location()).isEqualTo("https://example.com/A");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"example.com/x?y=1", "www.example.org", "example.com:8080/path"})
+        void fromStored_schemelessHost_keepsTheValue_andRedirectsAbsolutely(String stored) {
+            LongUrl url = LongUrl.fromStored(stored);
+            assertThat(url.value()).isEqualTo(stored);
+            assertThat(url.location()).isEqualTo("http://" + stored);
+            assertThat(url.scheme()).isEqualTo("http");
+        }
+
+        @Test
+        void fromStored_telNumber_isATelLink_notAHostAndPort() {
+            LongUrl url = LongUrl.fromStored("tel:5551234");
+            assertThat(url.scheme()).isEqualTo("tel");
+            assertThat(url.location()).isEqualTo("tel:5551234");
+        }
+
         @Test
         void fromStored_loneSurrogate_isReplacedInTheLocation() {
             assertThat(LongUrl.fromStored("https://example.com/\uD800x").location()).isEqualTo("https://example.com/%EF%BF%BDx");
