@@ -2,6 +2,7 @@ package dev.tern.store;
 
 import dev.tern.core.Stores;
 import dev.tern.core.apikey.ApiKeyStore;
+import dev.tern.core.link.LinkImporter;
 import dev.tern.core.ratelimit.RateLimiter;
 import java.util.List;
 import java.util.Objects;
@@ -75,6 +76,11 @@ public final class DynamoDbStores implements AutoCloseable {
      */
     public RateLimiter rateLimiter() {
         return rateLimiter;
+    }
+
+    /** Bulk, conditional writes of links made elsewhere (the migration): {@link DynamoDbLinkImporter}. */
+    public LinkImporter linkImporter() {
+        return new DynamoDbLinkImporter(client, tables.links());
     }
 
     /** The REST API's keys ({@link DynamoDbApiKeyStore}). */
