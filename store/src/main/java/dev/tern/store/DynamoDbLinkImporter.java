@@ -108,11 +108,8 @@ public final class DynamoDbLinkImporter implements LinkImporter {
                         Link stored = reason.hasItem() && !reason.item().isEmpty()
                                 ? DynamoDbLinkStore.SCHEMA.mapToItem(reason.item())
                                 : null;
-                        if (stored == null || !stored.equals(pending.get(i))) {
-                            // Stored by someone else (or unreadable here): reported, never overwritten.
-                            taken.put(pending.get(i).code(), stored == null ? pending.get(i) : stored);
-                        }
-                        // Equal: this very link, written by an earlier attempt whose answer was lost.
+                        // Stored already (equal or not: the caller tells them apart); never overwritten.
+                        taken.put(pending.get(i).code(), stored == null ? readBack(pending.get(i)) : stored);
                         anyTaken = true;
                     } else {
                         retry.add(pending.get(i));
@@ -131,6 +128,11 @@ public final class DynamoDbLinkImporter implements LinkImporter {
             }
         }
         return taken;
+    }
+
+    /** The stored link under {@code link}'s code, for a cancellation that did not carry the old item. */
+    private Link readBack(Link link) {
+        return findAll(List.of(link.code())).getOrDefault(link.code(), link);
     }
 
     /** {@code BatchWriteItem}s of 25 puts; unprocessed items are sent again with backoff. */

@@ -43,10 +43,7 @@ public final class InMemoryLinkImporter implements LinkImporter {
             try {
                 store.insertNew(link);
             } catch (CodeTakenException e) {
-                Link stored = store.findLatest(link.code()).orElseThrow();
-                if (!stored.equals(link)) {
-                    taken.put(link.code(), stored);
-                }
+                taken.put(link.code(), store.findLatest(link.code()).orElseThrow());
             }
         }
         return taken;

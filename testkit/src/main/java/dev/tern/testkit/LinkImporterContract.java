@@ -69,11 +69,16 @@ public abstract class LinkImporterContract {
     }
 
     @Test
-    void insertNew_theSameBatchAgain_changesNothing_andReportsNothingTaken() {
+    void insertNew_theSameBatchAgain_changesNothing_andReportsTheEqualStoredLinks() {
         List<Link> links = links("again", 20);
         importer().insertNew(links);
 
-        assertThat(importer().insertNew(links)).isEmpty();
+        Map<ShortCode, Link> taken = importer().insertNew(links);
+
+        assertThat(taken).hasSize(20);
+        for (Link link : links) {
+            assertThat(taken.get(link.code())).isEqualTo(link);
+        }
 
         for (Link link : links) {
             assertThat(store().findLatest(link.code())).contains(link);

@@ -31,8 +31,10 @@ public interface LinkImporter {
      * concurrent create of the same code, exactly one wins).
      *
      * @param links at most {@link #MAX_BATCH} links with distinct codes
-     * @return the links that were NOT written because their code was taken, mapped to the link
-     *         stored under that code; empty when every link was written
+     * @return the links that were NOT written because a link already had their code, mapped to that
+     *         stored link, which may be equal to the one given (imported before, e.g. by a run that
+     *         was interrupted, or by an earlier attempt of this call whose answer was lost); empty
+     *         when every link was written now
      */
     Map<ShortCode, Link> insertNew(List<Link> links);
 
