@@ -1,0 +1,119 @@
+package dev.tern.migration.verify;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.PriorityQueue;
+
+/**
+ * Computes a {@link Checksum} (lines sorted bytewise, as {@code LC_ALL=C sort} does) in one pass and
+ * constant memory, from lines that arrive in the order of their keywords: the order
+ * {@link dev.tern.migration.source.YourlsSource#urls} promises (binary order of keywords).
+ *
+ * <p>Why this works: a line is {@code keyword|…}, so the line of keyword {@code k} sorts after the
+ * string {@code k} itself, and every keyword still to come is greater than {@code k}; therefore every
+ * line held back that sorts before {@code k} can be hashed now. What stays held back is at most
+ * the lines of keywords that are prefixes of {@code k} (at most one per character of {@code k}),
+ * whose place depends on the characters that follow.
+ *
+ * <p>If a keyword arrives that is not greater than the one before (a source that does not keep its
+ * promised order), the checksum cannot be computed this way: {@link #finish} is then empty and
+ * {@link #problem} says why. Everything else the verifier checks does not depend on order.
+ */
+final class SortedLineChecksum {
+    /** Unicode code point order, which is the byte order of the UTF-8 encodings. */
+    static final Comparator<String> BYTE_ORDER = SortedLineChecksum::compareCodePoints;
+
+    private final PriorityQueue<String> pending = new PriorityQueue<>(BYTE_ORDER);
+    private final MessageDigest md5 = digest("MD5");
+    private final MessageDigest sha256 = digest("SHA-256");
+    private String lastKeyword;
+    private long lines;
+    private String problem;
+
+    /**
+     * The line of one row, as the checksum definition builds it: fields joined with {@code |}, clicks
+     * in decimal.
+     */
+    static String line(String keyword, String url, String title, String timestamp, long clicks) {
+        return keyword + '|' + url + '|' + (title == null ? "" : title) + '|' + timestamp + '|' + clicks;
+    }
+
+    /** Adds the line of {@code keyword}, which must be greater than every keyword added before. */
+    void add(String keyword, String line) {
+        if (problem != null) {
+            return;
+        }
+        if (lastKeyword != null && compareCodePoints(keyword, lastKeyword) <= 0) {
+            problem = "the source listed keyword \"" + keyword + "\" after \"" + lastKeyword
+                    + "\" (not in binary order), so the checksums could not be computed in one pass";
+            pending.clear();
+            return;
+        }
+        lastKeyword = keyword;
+        pending.add(line);
+        while (!pending.isEmpty() && compareCodePoints(pending.peek(), keyword) < 0) {
+            hash(pending.poll());
+        }
+    }
+
+    /** The checksum of every line added, or empty when the lines came out of order. */
+    Optional<Checksum> finish() {
+        if (problem != null) {
+            return Optional.empty();
+        }
+        while (!pending.isEmpty()) {
+            hash(pending.poll());
+        }
+        HexFormat hex = HexFormat.of();
+        return Optional.of(new Checksum(lines, hex.formatHex(md5.digest()), hex.formatHex(sha256.digest())));
+    }
+
+    /** Why there is no checksum, if there is none. */
+    Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    private void hash(String line) {
+        byte[] bytes = (line + '\n').getBytes(StandardCharsets.UTF_8);
+        md5.update(bytes);
+        sha256.update(bytes);
+        lines++;
+    }
+
+    static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(j);
+            if (ca == cb) {
+                i++;
+                j++;
+                continue;
+            }
+            if (!Character.isSurrogate(ca) && !Character.isSurrogate(cb)) {
+                return Character.compare(ca, cb);
+            }
+            int pa = a.codePointAt(i);
+            int pb = b.codePointAt(j);
+            if (pa != pb) {
+                return Integer.compare(pa, pb);
+            }
+            i += Character.charCount(pa);
+            j += Character.charCount(pb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is required of every Java platform", e);
+        }
+    }
+}
