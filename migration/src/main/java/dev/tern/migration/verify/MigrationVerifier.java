@@ -6,6 +6,7 @@ import dev.tern.core.link.LinkStatus;
 import dev.tern.core.link.LongUrl;
 import dev.tern.core.link.RedirectPolicy;
 import dev.tern.core.link.ShortCode;
+import dev.tern.migration.source.RowChecksum;
 import dev.tern.migration.source.UrlRow;
 import dev.tern.migration.source.YourlsSource;
 import java.net.URI;
@@ -161,7 +162,7 @@ public final class MigrationVerifier {
             sourceClicks += row.clicks();
             keywords.add(row.keyword());
             yourlsChecksum.add(row.keyword(),
-                    SortedLineChecksum.line(row.keyword(), row.url(), row.title(), row.timestamp(), row.clicks()));
+                    RowChecksum.urlLine(row));
             if (found.isEmpty()) {
                 String why = ShortCode.isValid(row.keyword())
                         ? "no link has this code"
@@ -175,7 +176,7 @@ public final class MigrationVerifier {
             ternClicks += tern.clicks();
             statuses.merge(tern.status(), 1L, Long::sum);
             ternChecksum.add(tern.keyword(),
-                    SortedLineChecksum.line(tern.keyword(), tern.url(), tern.title(), tern.timestamp(), tern.clicks()));
+                    tern.checksumLine());
             String title = row.title() == null ? "" : row.title();
             if (!row.url().equals(tern.url())) {
                 differ(new Difference(DifferenceKind.URL, row.keyword(), row.url(), tern.url()));

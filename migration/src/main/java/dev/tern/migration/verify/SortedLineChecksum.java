@@ -1,5 +1,7 @@
 package dev.tern.migration.verify;
 
+import dev.tern.migration.source.KeywordOrder;
+import dev.tern.migration.source.RowChecksum;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,8 +11,9 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
- * Computes a {@link Checksum} (lines sorted bytewise, as {@code LC_ALL=C sort} does) in one pass and
- * constant memory, from lines that arrive in the order of their keywords: the order
+ * Computes the same {@link RowChecksum} as {@link RowChecksum#of} (lines sorted bytewise, as
+ * {@code LC_ALL=C sort} does), but in one pass and constant memory instead of sorting every line in
+ * memory, from lines that arrive in the order of their keywords: the order
  * {@link dev.tern.migration.source.YourlsSource#urls} promises (binary order of keywords).
  *
  * <p>Why this works: a line is {@code keyword|…}, so the line of keyword {@code k} sorts after the
@@ -25,7 +28,7 @@ import java.util.PriorityQueue;
  */
 final class SortedLineChecksum {
     /** Unicode code point order, which is the byte order of the UTF-8 encodings. */
-    static final Comparator<String> BYTE_ORDER = SortedLineChecksum::compareCodePoints;
+    static final Comparator<String> BYTE_ORDER = KeywordOrder.CODE_POINT;
 
     private final PriorityQueue<String> pending = new PriorityQueue<>(BYTE_ORDER);
     private final MessageDigest md5 = digest("MD5");
@@ -34,20 +37,12 @@ final class SortedLineChecksum {
     private long lines;
     private String problem;
 
-    /**
-     * The line of one row, as the checksum definition builds it: fields joined with {@code |}, clicks
-     * in decimal.
-     */
-    static String line(String keyword, String url, String title, String timestamp, long clicks) {
-        return keyword + '|' + url + '|' + (title == null ? "" : title) + '|' + timestamp + '|' + clicks;
-    }
-
     /** Adds the line of {@code keyword}, which must be greater than every keyword added before. */
     void add(String keyword, String line) {
         if (problem != null) {
             return;
         }
-        if (lastKeyword != null && compareCodePoints(keyword, lastKeyword) <= 0) {
+        if (lastKeyword != null && KeywordOrder.compare(keyword, lastKeyword) <= 0) {
             problem = "the source listed keyword \"" + keyword + "\" after \"" + lastKeyword
                     + "\" (not in binary order), so the checksums could not be computed in one pass";
             pending.clear();
@@ -55,13 +50,13 @@ final class SortedLineChecksum {
         }
         lastKeyword = keyword;
         pending.add(line);
-        while (!pending.isEmpty() && compareCodePoints(pending.peek(), keyword) < 0) {
+        while (!pending.isEmpty() && KeywordOrder.compare(pending.peek(), keyword) < 0) {
             hash(pending.poll());
         }
     }
 
     /** The checksum of every line added, or empty when the lines came out of order. */
-    Optional<Checksum> finish() {
+    Optional<RowChecksum> finish() {
         if (problem != null) {
             return Optional.empty();
         }
@@ -69,7 +64,7 @@ final class SortedLineChecksum {
             hash(pending.poll());
         }
         HexFormat hex = HexFormat.of();
-        return Optional.of(new Checksum(lines, hex.formatHex(md5.digest()), hex.formatHex(sha256.digest())));
+        return Optional.of(new RowChecksum(lines, hex.formatHex(md5.digest()), hex.formatHex(sha256.digest())));
     }
 
     /** Why there is no checksum, if there is none. */
@@ -82,31 +77,6 @@ final class SortedLineChecksum {
         md5.update(bytes);
         sha256.update(bytes);
         lines++;
-    }
-
-    static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            char ca = a.charAt(i);
-            char cb = b.charAt(j);
-            if (ca == cb) {
-                i++;
-                j++;
-                continue;
-            }
-            if (!Character.isSurrogate(ca) && !Character.isSurrogate(cb)) {
-                return Character.compare(ca, cb);
-            }
-            int pa = a.codePointAt(i);
-            int pb = b.codePointAt(j);
-            if (pa != pb) {
-                return Integer.compare(pa, pb);
-            }
-            i += Character.charCount(pa);
-            j += Character.charCount(pb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     private static MessageDigest digest(String algorithm) {

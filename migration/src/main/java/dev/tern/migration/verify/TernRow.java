@@ -2,6 +2,7 @@ package dev.tern.migration.verify;
 
 import dev.tern.core.link.Link;
 import dev.tern.core.link.LinkStatus;
+import dev.tern.migration.source.RowChecksum;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -48,6 +49,11 @@ public record TernRow(Link link, long clicks) {
 
     public LinkStatus status() {
         return link.status();
+    }
+
+    /** This row's line for the {@code keyword|url|title|timestamp|clicks} checksum ({@link RowChecksum#urlLine}). */
+    public String checksumLine() {
+        return RowChecksum.urlLine(keyword(), url(), title(), timestamp(), clicks);
     }
 
     /** {@code instant} as YOURLS's {@code timestamp} column holds it: {@code YYYY-MM-DD HH:MM:SS}, UTC. */

@@ -1,6 +1,7 @@
 package dev.tern.migration.verify;
 
 import dev.tern.core.link.LinkStatus;
+import dev.tern.migration.source.RowChecksum;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public record VerificationReport(
      * @param checksum over their {@code keyword|url|title|timestamp|clicks} lines; empty when it could
      *                 not be computed (see the notes)
      */
-    public record Figures(long links, long clicks, Optional<Checksum> checksum) {
+    public record Figures(long links, long clicks, Optional<RowChecksum> checksum) {
         public Figures {
             Objects.requireNonNull(checksum, "checksum");
         }
@@ -97,8 +98,8 @@ public record VerificationReport(
         out.append(String.format("  %-18s %20d %20d%s%n", "clicks", yourls.clicks(), tern.clicks(),
                 mark(yourls.clicks() == tern.clicks())));
         if (yourls.checksum().isPresent() && tern.checksum().isPresent()) {
-            Checksum a = yourls.checksum().get();
-            Checksum b = tern.checksum().get();
+            RowChecksum a = yourls.checksum().get();
+            RowChecksum b = tern.checksum().get();
             out.append(String.format("  %-18s %s%n  %-18s %s%s%n", "checksum (sha256)", "YOURLS " + a.sha256(), "",
                     "Tern   " + b.sha256(), mark(a.equals(b))));
             out.append(String.format("  %-18s %s%n  %-18s %s%n", "checksum (md5)", "YOURLS " + a.md5(), "", "Tern   " + b.md5()));

@@ -7,6 +7,7 @@ import dev.tern.core.link.Link;
 import dev.tern.core.link.LinkStatus;
 import dev.tern.core.link.LongUrl;
 import dev.tern.core.link.RedirectPolicy;
+import dev.tern.migration.source.RowChecksum;
 import dev.tern.migration.source.UrlRow;
 import java.net.URI;
 import java.time.Clock;
@@ -79,7 +80,7 @@ class MigrationVerifierTest {
                 abc|https://example.org/a?b=c|d|pipe | in title|2026-11-23 05:24:00|1
                 """;
         assertThat(report.yourls().checksum().orElseThrow())
-                .isEqualTo(new Checksum(4, ReferenceChecksum.md5(lines), ReferenceChecksum.sha256(lines)));
+                .isEqualTo(new RowChecksum(4, ReferenceChecksum.md5(lines), ReferenceChecksum.sha256(lines)));
     }
 
     @Test
