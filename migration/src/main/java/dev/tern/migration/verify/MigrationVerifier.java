@@ -59,6 +59,12 @@ import java.util.stream.Stream;
  * 16 MB while the array grows), plus a constant: 256 rows in flight, the listed differences, the
  * redirect sample, and for each checksum the lines of the keywords that are prefixes of the current
  * one (at most 100). Nothing else grows with the number of links.
+ *
+ * <p>That holds when the source lists its rows in keyword order, as {@link YourlsSource#urls}
+ * promises and as a database or a {@code mysqldump} file does. A source in another order (a dump
+ * written by another tool, or by {@code tern-migrate export}, which writes newest first) is
+ * compared just as well, but its checksums then take a second pass over the source and Tern, and
+ * memory for every line, sorted: about 220 MB per million links per side.
  */
 public final class MigrationVerifier {
     /** Source rows looked up in Tern together. */
@@ -105,22 +111,54 @@ public final class MigrationVerifier {
         Objects.requireNonNull(progress, "progress");
         Run run = new Run();
         try (TernRowReader reader = new TernRowReader(tern, options.lookupThreads())) {
-            try (Stream<UrlRow> rows = source.urls(Optional.empty())) {
-                Iterator<UrlRow> iterator = rows.iterator();
-                List<UrlRow> chunk = new ArrayList<>(CHUNK);
-                while (iterator.hasNext()) {
-                    chunk.add(iterator.next());
-                    if (chunk.size() == CHUNK || !iterator.hasNext()) {
-                        run.check(chunk, reader);
-                        progress.accept(run.sourceLinks);
-                        chunk.clear();
-                    }
+            eachChunk(reader, (rows, found) -> {
+                for (int i = 0; i < rows.size(); i++) {
+                    run.compare(rows.get(i), found.get(i));
                 }
-            }
+                progress.accept(run.sourceLinks);
+            });
             run.keywords.seal();
             reader.forEachLink(run::checkTernOnly);
+            if (run.yourlsChecksum.problem().isPresent()) {
+                run.checksumsInMemory(reader);
+            }
         }
         return run.report();
+    }
+
+    /** What to do with a chunk of source rows and the Tern rows of their keywords (empty: none). */
+    private interface ChunkCheck {
+        void check(List<UrlRow> rows, List<Optional<TernRow>> found);
+    }
+
+    /** One pass over the source, {@value #CHUNK} rows at a time, each chunk's keywords looked up in Tern together. */
+    private void eachChunk(TernRowReader reader, ChunkCheck check) {
+        try (Stream<UrlRow> rows = source.urls(Optional.empty())) {
+            Iterator<UrlRow> iterator = rows.iterator();
+            List<UrlRow> chunk = new ArrayList<>(CHUNK);
+            while (iterator.hasNext()) {
+                chunk.add(iterator.next());
+                if (chunk.size() == CHUNK || !iterator.hasNext()) {
+                    check.check(chunk, lookUp(chunk, reader));
+                    chunk.clear();
+                }
+            }
+        }
+    }
+
+    private static List<Optional<TernRow>> lookUp(List<UrlRow> rows, TernRowReader reader) {
+        List<ShortCode> codes = new ArrayList<>(rows.size());
+        for (UrlRow row : rows) {
+            if (ShortCode.isValid(row.keyword())) {
+                codes.add(new ShortCode(row.keyword()));
+            }
+        }
+        Iterator<Optional<TernRow>> found = reader.find(codes).iterator();
+        List<Optional<TernRow>> result = new ArrayList<>(rows.size());
+        for (UrlRow row : rows) {
+            result.add(ShortCode.isValid(row.keyword()) ? found.next() : Optional.empty());
+        }
+        return result;
     }
 
     /** The state of one verification. */
@@ -142,20 +180,8 @@ public final class MigrationVerifier {
         long differences;
         long ternOnly;
         long candidates;
-
-        void check(List<UrlRow> rows, TernRowReader reader) {
-            List<ShortCode> codes = new ArrayList<>(rows.size());
-            for (UrlRow row : rows) {
-                if (ShortCode.isValid(row.keyword())) {
-                    codes.add(new ShortCode(row.keyword()));
-                }
-            }
-            Iterator<Optional<TernRow>> found = reader.find(codes).iterator();
-            for (UrlRow row : rows) {
-                Optional<TernRow> ternRow = ShortCode.isValid(row.keyword()) ? found.next() : Optional.empty();
-                compare(row, ternRow);
-            }
-        }
+        Optional<RowChecksum> yourlsInMemory = Optional.empty();
+        Optional<RowChecksum> ternInMemory = Optional.empty();
 
         void compare(UrlRow row, Optional<TernRow> found) {
             sourceLinks++;
@@ -259,13 +285,31 @@ public final class MigrationVerifier {
             return new VerificationReport.RedirectSample(options.redirectSamples(), samples.size(), asExpected);
         }
 
+        /**
+         * The source did not come in keyword order, so the one-pass checksums are not available: a
+         * second pass computes both in memory ({@link RowChecksum.Accumulator}).
+         */
+        void checksumsInMemory(TernRowReader reader) {
+            RowChecksum.Accumulator yourlsLines = new RowChecksum.Accumulator();
+            RowChecksum.Accumulator ternLines = new RowChecksum.Accumulator();
+            eachChunk(reader, (rows, found) -> {
+                for (int i = 0; i < rows.size(); i++) {
+                    yourlsLines.add(RowChecksum.urlLine(rows.get(i)));
+                    found.get(i).ifPresent(row -> ternLines.add(row.checksumLine()));
+                }
+            });
+            yourlsInMemory = Optional.of(yourlsLines.result());
+            ternInMemory = Optional.of(ternLines.result());
+        }
+
         VerificationReport report() {
             VerificationReport.RedirectSample redirects = sampleRedirects();
             List<String> notes = new ArrayList<>();
-            yourlsChecksum.problem().ifPresent(notes::add);
+            yourlsChecksum.problem().ifPresent(problem -> notes.add(problem
+                    + "; they were computed in a second pass, in memory"));
             return new VerificationReport(source.describe(),
-                    new VerificationReport.Figures(sourceLinks, sourceClicks, yourlsChecksum.finish()),
-                    new VerificationReport.Figures(ternLinks, ternClicks, ternChecksum.finish()),
+                    new VerificationReport.Figures(sourceLinks, sourceClicks, yourlsChecksum.finish().or(() -> yourlsInMemory)),
+                    new VerificationReport.Figures(ternLinks, ternClicks, ternChecksum.finish().or(() -> ternInMemory)),
                     statuses, ternOnly, ternOnlyListed, differences, kinds, listed, redirects, notes);
         }
     }

@@ -24,7 +24,7 @@ import java.util.PriorityQueue;
  *
  * <p>If a keyword arrives that is not greater than the one before (a source that does not keep its
  * promised order), the checksum cannot be computed this way: {@link #finish} is then empty and
- * {@link #problem} says why. Everything else the verifier checks does not depend on order.
+ * {@link #problem} says why (the verifier then computes it in memory, in a second pass).
  */
 final class SortedLineChecksum {
     /** Unicode code point order, which is the byte order of the UTF-8 encodings. */
@@ -44,7 +44,7 @@ final class SortedLineChecksum {
         }
         if (lastKeyword != null && KeywordOrder.compare(keyword, lastKeyword) <= 0) {
             problem = "the source listed keyword \"" + keyword + "\" after \"" + lastKeyword
-                    + "\" (not in binary order), so the checksums could not be computed in one pass";
+                    + "\" (not in binary order), so the checksums could not be computed in the first pass";
             pending.clear();
             return;
         }

@@ -166,17 +166,32 @@ class MigrationVerifierTest {
     }
 
     @Test
-    void verify_sourceOutOfOrder_stillComparesEveryRowButHasNoChecksum() {
+    void verify_sourceOutOfOrder_computesTheSameChecksumsInASecondPass() {
         migrateAll();
+        VerificationReport inOrder = verify(ROWS, options());
         List<UrlRow> rows = new ArrayList<>(ROWS);
         java.util.Collections.reverse(rows);
 
         VerificationReport report = verify(rows, options());
 
-        assertThat(report.differences()).isZero();
-        assertThat(report.yourls().checksum()).isEmpty();
-        assertThat(report.notes()).singleElement().asString().contains("not in binary order");
-        assertThat(report.render()).contains("not computed");
+        assertThat(report.identical()).isTrue();
+        assertThat(report.yourls().checksum()).isPresent().isEqualTo(inOrder.yourls().checksum());
+        assertThat(report.tern().checksum()).isEqualTo(inOrder.tern().checksum());
+        assertThat(report.notes()).singleElement().asString().contains("not in binary order").contains("second pass");
+    }
+
+    @Test
+    void verify_sourceOutOfOrderWithDifferences_checksumsDiffer() {
+        migrateAll();
+        List<UrlRow> rows = new ArrayList<>(ROWS);
+        rows.set(0, row("1", "file:///etc/passwd", "file url", "2026-11-23 05:21:19", 3));
+        java.util.Collections.reverse(rows);
+
+        VerificationReport report = verify(rows, options());
+
+        assertThat(report.identical()).isFalse();
+        assertThat(report.differencesByKind()).containsOnly(Map.entry(DifferenceKind.CLICKS, 1L));
+        assertThat(report.yourls().checksum()).isPresent().isNotEqualTo(report.tern().checksum());
     }
 
     @Test
