@@ -6,6 +6,10 @@ import dev.tern.core.click.DayTally;
 import dev.tern.core.click.VisitorClass;
 import dev.tern.core.link.ShortCode;
 import dev.tern.core.settings.Setting;
+import dev.tern.core.yourls.LinkRanking;
+import dev.tern.core.yourls.RankOrder;
+import dev.tern.core.yourls.RankedLink;
+import dev.tern.core.yourls.SiteTotals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +33,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -43,7 +49,28 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * T#&lt;region&gt;                  n                  clicks counted in that region, ever
  * D#&lt;yyyy-MM-dd&gt;#&lt;region&gt;     n, r:&lt;host&gt;, c:&lt;CC&gt;, v:&lt;class&gt;   that UTC day's clicks and their breakdown
  * B#&lt;region&gt;#&lt;batchId&gt;        expiresAt (TTL), appliedAt   marker: this batch was counted for this link
+ * U#&lt;region&gt;#&lt;batchId&gt;        expiresAt (TTL), appliedAt   marker: these undated clicks were counted ({@link #addUndated})
+ * R                           n, rankKey, rank   the link's rank: its total when last brought up to date
  * </pre>
+ *
+ * <p>and, under the partition {@value #TOTALS_PARTITION} (no short code has a {@code #}), the site's
+ * totals in {@value #TOTALS_SHARDS} shards per region, {@code T#<region>#<shard>} with {@code links}
+ * and {@code clicks}, each also written by its region only.
+ *
+ * <p><b>Ranking</b> ({@link LinkRanking}, for YOURLS's {@code stats} and {@code db-stats}; the design
+ * and its costs are in {@code docs/adr/2026-11-23-yourls-api.md}). The rank items form the sparse
+ * index {@code byRank}: one partition ({@code rankKey = "rank"}), sorted by {@code rank} =
+ * {@code <20-digit total>#<code>}. {@link #add} and {@link #addUndated} add their clicks to the
+ * region's totals shard inside their exactly-once transaction, then bring the link's rank up to its
+ * total (a strongly consistent read of the {@code T#} items and one conditional update that only ever
+ * raises it, so a rank written from a stale view in another region is corrected by the link's next
+ * batch, and a retried batch changes nothing). {@link #register} writes a link's rank item and counts
+ * it in the totals, once (a conditional put in one transaction with the count); {@link #unregister}
+ * undoes that.
+ *
+ * <p>The rank item is the one item written from every region: two regions registering one link at
+ * the same moment could count it twice in the totals; the window is the replication lag, and only
+ * the {@code links} figure of {@code db-stats} is affected.
  *
  * <p>{@link #add} is one {@code TransactWriteItems} per (batch, link): put the marker on condition
  * that it does not exist, and {@code ADD} to the total and to each day item (no read). If the
@@ -64,7 +91,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * <p>Uses the low-level client: the attribute names are data (hosts, countries), which the Enhanced
  * Client's fixed schemas do not express.
  */
-public final class DynamoDbClickCounterStore implements ClickCounterStore {
+public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkRanking {
+    /** The partition of the site's totals. */
+    static final String TOTALS_PARTITION = "#totals";
+    /** Shards of one region's totals, so that concurrent batches rarely write one item. */
+    static final int TOTALS_SHARDS = 16;
+    static final String RANK_SK = "R";
+    static final String RANK_KEY_VALUE = "rank";
+    static final String LINKS = "links";
+    static final String CLICKS = "clicks";
     /** Where referrers or countries beyond the per-write bound, or on an overflow item, are counted. */
     public static final String OTHER = "(other)";
     /** The most referrer hosts (and, separately, countries) one write adds to a day item. */
@@ -112,6 +147,126 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore {
         for (int part = 0, from = 0; from < days.size(); part++, from += MAX_DAYS_PER_TRANSACTION) {
             addOnce(markerKey(part, batchId), tally.code(), days.subList(from, Math.min(days.size(), from + MAX_DAYS_PER_TRANSACTION)));
         }
+        if (!days.isEmpty()) {
+            raiseRank(tally.code());
+        }
+    }
+
+    /**
+     * One transaction: a marker {@code U#<region>#<batchId>} on condition that it does not exist, and
+     * {@code ADD} to the region's total of the link and to the site's totals; then the link's rank is
+     * brought up to date. A failed condition means these clicks were counted before.
+     */
+    @Override
+    public void addUndated(String batchId, ShortCode code, long clicks) {
+        Objects.requireNonNull(batchId, "batchId");
+        if (clicks < 0) {
+            throw new IllegalArgumentException("clicks cannot be negative: " + clicks);
+        }
+        if (clicks == 0) {
+            return;
+        }
+        List<TransactWriteItem> items = List.of(
+                markerPut(code, "U#" + region + "#" + batchId),
+                addTo(code, "T#" + region, Map.of(COUNT, clicks)),
+                addToTotals(code, Map.of(CLICKS, clicks)));
+        try {
+            client.transactWriteItems(r -> r.transactItems(items));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            if (reasons.isEmpty() || !"ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, "counting undated clicks");
+            }
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, "counting undated clicks");
+        }
+        raiseRank(code);
+    }
+
+    /**
+     * A transaction: put the rank item (with the link's total so far) on condition that it does not
+     * exist, and count one link in the region's totals shard. Already registered: nothing changes.
+     */
+    @Override
+    public void register(ShortCode code) {
+        long total = total(code);
+        Map<String, AttributeValue> item = new HashMap<>(rankAttributes(code, total));
+        item.put(TernTables.CLICK_KEY, string(code.value()));
+        item.put(TernTables.CLICK_SORT_KEY, string(RANK_SK));
+        List<TransactWriteItem> items = List.of(
+                TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
+                        .conditionExpression("attribute_not_exists(#sk)")
+                        .expressionAttributeNames(Map.of("#sk", TernTables.CLICK_SORT_KEY))).build(),
+                addToTotals(code, Map.of(LINKS, 1L)));
+        transactOnce(items, "registering a link");
+    }
+
+    /** A transaction: delete the rank item on condition that it exists, and count one link less. */
+    @Override
+    public void unregister(ShortCode code) {
+        List<TransactWriteItem> items = List.of(
+                TransactWriteItem.builder().delete(d -> d.tableName(tableName).key(rankKey(code))
+                        .conditionExpression("attribute_exists(#sk)")
+                        .expressionAttributeNames(Map.of("#sk", TernTables.CLICK_SORT_KEY))).build(),
+                addToTotals(code, Map.of(LINKS, -1L)));
+        transactOnce(items, "unregistering a link");
+    }
+
+    /** A {@code Query} of the {@code byRank} index (eventually consistent), skipping {@code offset} entries. */
+    @Override
+    public List<RankedLink> ranked(RankOrder order, int offset, int limit) {
+        if (limit < 1 || limit > 1000 || offset < 0) {
+            throw new IllegalArgumentException("offset must be 0 or more and limit 1-1000, not " + offset + " and " + limit);
+        }
+        QueryRequest request = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(TernTables.CLICKS_BY_RANK)
+                .keyConditionExpression("#rk = :rk")
+                .expressionAttributeNames(Map.of("#rk", TernTables.RANK_KEY, "#code", TernTables.CLICK_KEY, "#n", COUNT))
+                .expressionAttributeValues(Map.of(":rk", string(RANK_KEY_VALUE)))
+                .projectionExpression("#code, #n")
+                .scanIndexForward(order == RankOrder.LEAST_CLICKED)
+                .limit(Math.min(1000, offset + limit))
+                .build();
+        List<RankedLink> ranked = new ArrayList<>(limit);
+        int seen = 0;
+        try {
+            for (Map<String, AttributeValue> item : client.queryPaginator(request).items()) {
+                if (seen++ < offset) {
+                    continue;
+                }
+                ranked.add(new RankedLink(new ShortCode(item.get(TernTables.CLICK_KEY).s()), Math.max(0, number(item.get(COUNT)))));
+                if (ranked.size() == limit) {
+                    break;
+                }
+            }
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, "reading the click ranking");
+        }
+        return ranked;
+    }
+
+    /** A strongly consistent {@code Query} of the totals partition: every region's shards, added up. */
+    @Override
+    public SiteTotals totals() {
+        QueryRequest request = QueryRequest.builder()
+                .tableName(tableName)
+                .keyConditionExpression("#code = :code")
+                .expressionAttributeNames(Map.of("#code", TernTables.CLICK_KEY))
+                .expressionAttributeValues(Map.of(":code", string(TOTALS_PARTITION)))
+                .consistentRead(true)
+                .build();
+        long links = 0;
+        long clicks = 0;
+        try {
+            for (Map<String, AttributeValue> item : client.queryPaginator(request).items()) {
+                links += number(item.get(LINKS));
+                clicks += number(item.get(CLICKS));
+            }
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, "reading the site's totals");
+        }
+        return new SiteTotals(links, clicks);
     }
 
     /** Clicks counted in every region: a strongly consistent query of the {@code T#} items. */
@@ -178,6 +333,7 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore {
                 String sk = "D#" + day.getKey() + "#" + region + (overflow ? OVERFLOW_SUFFIX : "");
                 items.add(addTo(code, sk, dayCounters(day.getValue(), overflow)));
             }
+            items.add(addToTotals(code, Map.of(CLICKS, clicks)));
             try {
                 client.transactWriteItems(r -> r.transactItems(items));
                 return;
@@ -203,6 +359,73 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore {
         }
     }
 
+    /**
+     * Raises the link's rank to its total: one update on condition that the rank item exists and holds
+     * less. No rank item yet (a link created before ranking, or whose registration failed): registers it.
+     */
+    private void raiseRank(ShortCode code) {
+        if (!raiseRankIfRanked(code)) {
+            register(code);
+            raiseRankIfRanked(code); // clicks counted between the register's read and its write
+        }
+    }
+
+    /** @return {@code false} if the link has no rank item */
+    private boolean raiseRankIfRanked(ShortCode code) {
+        long total = total(code);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":n", number(total));
+        values.put(":rk", string(RANK_KEY_VALUE));
+        values.put(":rank", string(rankOf(code, total)));
+        try {
+            client.updateItem(u -> u.tableName(tableName).key(rankKey(code))
+                    .updateExpression("SET #n = :n, #rk = :rk, #rank = :rank")
+                    .conditionExpression("attribute_exists(#sk) AND #n < :n")
+                    .expressionAttributeNames(Map.of("#n", COUNT, "#rk", TernTables.RANK_KEY, "#rank", TernTables.RANK,
+                            "#sk", TernTables.CLICK_SORT_KEY))
+                    .expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return e.hasItem() && !e.item().isEmpty();
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, "ranking a link");
+        }
+    }
+
+    /** Runs a transaction whose first item is conditional; that condition failing means "done before". */
+    private void transactOnce(List<TransactWriteItem> items, String operation) {
+        try {
+            client.transactWriteItems(r -> r.transactItems(items));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            if (reasons.isEmpty() || !"ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, operation);
+            }
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, operation);
+        }
+    }
+
+    private static Map<String, AttributeValue> rankKey(ShortCode code) {
+        return Map.of(TernTables.CLICK_KEY, string(code.value()), TernTables.CLICK_SORT_KEY, string(RANK_SK));
+    }
+
+    private static Map<String, AttributeValue> rankAttributes(ShortCode code, long total) {
+        return Map.of(COUNT, number(total), TernTables.RANK_KEY, string(RANK_KEY_VALUE), TernTables.RANK, string(rankOf(code, total)));
+    }
+
+    /** {@code <total, 20 digits>#<code>}: sorts by total, then by code. */
+    static String rankOf(ShortCode code, long total) {
+        return String.format("%020d#%s", total, code.value());
+    }
+
+    /** {@code ADD} to the region's totals shard of {@code code}: {@code T#<region>#<shard>} under {@value #TOTALS_PARTITION}. */
+    private TransactWriteItem addToTotals(ShortCode code, Map<String, Long> counters) {
+        String sk = "T#" + region + "#" + Math.floorMod(code.value().hashCode(), TOTALS_SHARDS);
+        return addTo(TOTALS_PARTITION, sk, counters);
+    }
+
     /** {@code B#<region>#<batchId>}, or {@code B<part>#<region>#<batchId>} for later parts of a long tally. */
     private String markerKey(int part, String batchId) {
         return "B" + (part == 0 ? "" : Integer.toString(part)) + "#" + region + "#" + batchId;
@@ -222,6 +445,10 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore {
 
     /** {@code ADD} each counter to the item: no read, and concurrent writers (of one region) add up. */
     private TransactWriteItem addTo(ShortCode code, String sk, Map<String, Long> counters) {
+        return addTo(code.value(), sk, counters);
+    }
+
+    private TransactWriteItem addTo(String partition, String sk, Map<String, Long> counters) {
         StringBuilder expression = new StringBuilder("ADD ");
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -235,7 +462,7 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore {
             names.put("#" + id, counter.getKey());
             values.put(":" + id, AttributeValue.builder().n(Long.toString(counter.getValue())).build());
         }
-        Map<String, AttributeValue> key = Map.of(TernTables.CLICK_KEY, string(code.value()), TernTables.CLICK_SORT_KEY, string(sk));
+        Map<String, AttributeValue> key = Map.of(TernTables.CLICK_KEY, string(partition), TernTables.CLICK_SORT_KEY, string(sk));
         return TransactWriteItem.builder().update(u -> u.tableName(tableName).key(key)
                 .updateExpression(expression.toString())
                 .expressionAttributeNames(names)
@@ -305,6 +532,10 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore {
 
     private static long number(AttributeValue value) {
         return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.builder().n(Long.toString(value)).build();
     }
 
     private static AttributeValue string(String value) {

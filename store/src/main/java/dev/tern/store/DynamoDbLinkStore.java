@@ -15,7 +15,10 @@ import dev.tern.core.link.RedirectPolicy;
 import dev.tern.core.link.ShortCode;
 import dev.tern.core.settings.Setting;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +44,13 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  *
  * <pre>
  * code S (key) | url S | title S? | createdAt S | creator S | status S | expiresAt S? | listKey S ("link")
- * | redirectStatus N? | cacheSeconds N? | forwardQuery BOOL? | idemKey S? | deletedAt S?
+ * | redirectStatus N? | cacheSeconds N? | forwardQuery BOOL? | idemKey S? | deletedAt S? | urlHash S
  * </pre>
+ *
+ * {@code urlHash} (the base64url SHA-256 of {@code url}, derived, never read back) keys the
+ * {@code byTarget} index behind {@link #findByTarget}: a long URL can exceed the 2,048 bytes an index
+ * key may hold. {@link #toItem} is the one mapping of a link to an item, which the bulk importer
+ * uses too, so every item carries every derived attribute.
  *
  * {@code url} is {@link LongUrl#value()} (read back with {@link LongUrl#fromStored}); instants are
  * ISO-8601 UTC with nine fraction digits ({@link StoredInstants}); an empty title is not stored;
@@ -95,6 +103,9 @@ public final class DynamoDbLinkStore implements LinkStore {
                     .getter(link -> LIST_KEY_VALUE).setter((b, v) -> { }))
             .addAttribute(String.class, a -> a.name(DELETED_AT)
                     .getter(link -> StoredInstants.format(link.deletedAt())).setter((b, v) -> b.deletedAt = v))
+            // Derived from url: the partition of the byTarget index; nothing to read back.
+            .addAttribute(String.class, a -> a.name(TernTables.URL_HASH)
+                    .getter(link -> urlHash(link.target())).setter((b, v) -> { }))
             .build();
 
     /** Every attribute of a link item, for the compare-and-set of {@link #replace}. */
@@ -119,6 +130,48 @@ public final class DynamoDbLinkStore implements LinkStore {
                 .extensions(List.of())
                 .build()
                 .table(tableName, SCHEMA);
+    }
+
+    /** The item of {@code link}, every attribute included (derived ones too): for writers other than this store. */
+    static Map<String, AttributeValue> toItem(Link link) {
+        return SCHEMA.itemToMap(link, true);
+    }
+
+    /** The key of the {@code byTarget} index: base64url (no padding) of the SHA-256 of {@link LongUrl#value()}. */
+    static String urlHash(LongUrl target) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(target.value().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    /**
+     * A {@code Query} of index {@code byTarget} (eventually consistent, every page), keeping the links
+     * whose target is exactly {@code target}, oldest first.
+     */
+    @Override
+    public List<Link> findByTarget(LongUrl target) {
+        QueryRequest request = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(TernTables.LINKS_BY_TARGET)
+                .keyConditionExpression("#h = :h")
+                .expressionAttributeNames(Map.of("#h", TernTables.URL_HASH))
+                .expressionAttributeValues(Map.of(":h", AttributeValue.fromS(urlHash(target))))
+                .build();
+        try {
+            List<Link> found = new ArrayList<>();
+            for (Map<String, AttributeValue> item : client.queryPaginator(request).items()) {
+                Link link = SCHEMA.mapToItem(item);
+                if (link.target().equals(target)) {
+                    found.add(link);
+                }
+            }
+            return found;
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.LINKS_TABLE, tableName, "looking links up by their target");
+        }
     }
 
     /** An eventually consistent {@code GetItem}: half the cost of {@link #findLatest}, and what the redirect uses. */

@@ -4,6 +4,9 @@ import dev.tern.core.Stores;
 import dev.tern.core.apikey.ApiKeyStore;
 import dev.tern.core.link.LinkImporter;
 import dev.tern.core.ratelimit.RateLimiter;
+import dev.tern.core.yourls.LinkRanking;
+import dev.tern.core.yourls.RankingLinkStore;
+import dev.tern.core.yourls.YourlsSiteStore;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -24,16 +27,21 @@ public final class DynamoDbStores implements AutoCloseable {
     private final DynamoDbClickCounterStore clicks;
     private final DynamoDbRateLimiter rateLimiter;
     private final DynamoDbApiKeyStore apiKeys;
+    private final DynamoDbYourlsSiteStore yourlsSite;
+    private final DynamoDbLinkStore links;
     private final Stores stores;
 
     private DynamoDbStores(DynamoDbClient client, TableNames tables, String clickRegion) {
         this.client = client;
         this.tables = tables;
         this.clicks = new DynamoDbClickCounterStore(client, tables.clicks(), clickRegion);
+        this.links = new DynamoDbLinkStore(client, tables.links());
+        // Every creation and deletion keeps the click ranking (YOURLS stats) in step.
         this.stores = new Stores(
-                new DynamoDbLinkStore(client, tables.links()),
+                new RankingLinkStore(links, clicks),
                 new DynamoDbIdempotencyStore(client, tables.idempotency()),
                 clicks);
+        this.yourlsSite = new DynamoDbYourlsSiteStore(client, tables.yourls());
         this.rateLimiter = new DynamoDbRateLimiter(client, tables.rateLimits());
         this.apiKeys = new DynamoDbApiKeyStore(client, tables.apiKeys());
     }
@@ -60,12 +68,20 @@ public final class DynamoDbStores implements AutoCloseable {
         }
     }
 
-    /** The links, idempotency and click counter stores. */
+    /**
+     * The links, idempotency and click counter stores. The link store keeps the click ranking in step
+     * ({@link RankingLinkStore}); the click counter store is also the {@link LinkRanking}.
+     */
     public Stores stores() {
         return stores;
     }
 
-    /** The click counter store with its read of daily counters, for statistics. */
+    /** The link store itself, without ranking upkeep: for bulk writers that register links themselves. */
+    public DynamoDbLinkStore links() {
+        return links;
+    }
+
+    /** The click counter store with its read of daily counters, for statistics; also the click ranking. */
     public DynamoDbClickCounterStore clicks() {
         return clicks;
     }
@@ -86,6 +102,11 @@ public final class DynamoDbStores implements AutoCloseable {
     /** The REST API's keys ({@link DynamoDbApiKeyStore}). */
     public ApiKeyStore apiKeys() {
         return apiKeys;
+    }
+
+    /** The YOURLS-compatible API's site settings and keyword counter ({@link DynamoDbYourlsSiteStore}). */
+    public YourlsSiteStore yourlsSite() {
+        return yourlsSite;
     }
 
     /** Creates the tables that do not exist yet ({@link TernTables#createAll}): for {@code local/} and tests. */

@@ -51,6 +51,22 @@ public final class TernTables {
     static final String LINKS_BY_TIME = "byTime";
     static final String LINKS_BY_CREATOR = "byCreator";
     static final String LIST_KEY = "listKey";
+    /**
+     * Links by target: index {@value #LINKS_BY_TARGET} (partition key {@code urlHash}, the SHA-256 of
+     * the target, since a URL can exceed an index key's 2 KB; sort key {@code createdAt}).
+     */
+    static final String LINKS_BY_TARGET = "byTarget";
+    static final String URL_HASH = "urlHash";
+    /**
+     * Clicks, ranked: sparse index {@value #CLICKS_BY_RANK} over the rank items (partition key
+     * {@code rankKey}, the same value on every rank item; sort key {@code rank}, the zero-padded
+     * click total and the code). See {@link DynamoDbClickCounterStore}.
+     */
+    static final String CLICKS_BY_RANK = "byRank";
+    static final String RANK_KEY = "rankKey";
+    static final String RANK = "rank";
+    /** The YOURLS-compatible API's items: partition key {@code key}. */
+    static final String YOURLS_KEY = "key";
     /** API keys: partition key {@code keyId}. */
     static final String API_KEY_KEY = "keyId";
     /** The TTL attribute of the tables that have one: epoch seconds. */
@@ -59,7 +75,7 @@ public final class TernTables {
     private TernTables() {
     }
 
-    /** The five tables under {@code names}: links, clicks, idempotency, rate limits, API keys. */
+    /** The six tables under {@code names}: links, clicks, idempotency, rate limits, API keys, YOURLS site. */
     public static List<TableDefinition> definitions(TableNames names) {
         return List.of(
                 new TableDefinition(names.links(), Setting.LINKS_TABLE, KeyAttribute.string(LINK_KEY),
@@ -67,15 +83,21 @@ public final class TernTables {
                                 new SecondaryIndex(LINKS_BY_TIME, KeyAttribute.string(LIST_KEY),
                                         Optional.of(KeyAttribute.string("createdAt"))),
                                 new SecondaryIndex(LINKS_BY_CREATOR, KeyAttribute.string("creator"),
+                                        Optional.of(KeyAttribute.string("createdAt"))),
+                                new SecondaryIndex(LINKS_BY_TARGET, KeyAttribute.string(URL_HASH),
                                         Optional.of(KeyAttribute.string("createdAt"))))),
                 new TableDefinition(names.clicks(), Setting.CLICKS_TABLE, KeyAttribute.string(CLICK_KEY),
                         Optional.of(KeyAttribute.string(CLICK_SORT_KEY)), Optional.of(EXPIRES_AT), true,
-                        Replication.GLOBAL, Billing.ON_DEMAND),
+                        Replication.GLOBAL, Billing.ON_DEMAND, List.of(
+                                new SecondaryIndex(CLICKS_BY_RANK, KeyAttribute.string(RANK_KEY),
+                                        Optional.of(KeyAttribute.string(RANK))))),
                 new TableDefinition(names.idempotency(), Setting.IDEMPOTENCY_TABLE, KeyAttribute.string(IDEMPOTENCY_KEY),
                         Optional.empty(), Optional.of(EXPIRES_AT), false, Replication.GLOBAL, Billing.ON_DEMAND),
                 new TableDefinition(names.rateLimits(), Setting.RATE_LIMITS_TABLE, KeyAttribute.string(RATE_LIMIT_KEY),
                         Optional.empty(), Optional.of(EXPIRES_AT), false, Replication.REGIONAL, Billing.ON_DEMAND),
                 new TableDefinition(names.apiKeys(), Setting.API_KEYS_TABLE, KeyAttribute.string(API_KEY_KEY),
+                        Optional.empty(), Optional.empty(), false, Replication.GLOBAL, Billing.ON_DEMAND),
+                new TableDefinition(names.yourls(), Setting.YOURLS_TABLE, KeyAttribute.string(YOURLS_KEY),
                         Optional.empty(), Optional.empty(), false, Replication.GLOBAL, Billing.ON_DEMAND));
     }
 

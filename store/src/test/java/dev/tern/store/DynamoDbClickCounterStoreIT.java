@@ -63,7 +63,10 @@ class DynamoDbClickCounterStoreIT extends ClickCounterStoreContract {
         storeIn("eu-west-1").add(batch, ClickTally.of(code, clicks(code, 3, NOW, "t.co", "DE")));
 
         Map<String, Map<String, AttributeValue>> items = items(code);
-        assertThat(items).containsOnlyKeys("T#eu-west-1", "D#2026-11-23#eu-west-1", "B#eu-west-1#" + batch);
+        assertThat(items).containsOnlyKeys("T#eu-west-1", "D#2026-11-23#eu-west-1", "B#eu-west-1#" + batch, "R");
+        assertThat(items.get("R").get("n").n()).isEqualTo("3");
+        assertThat(items.get("R").get("rank").s()).isEqualTo("00000000000000000003#" + code.value());
+        assertThat(items.get("R").get("rankKey").s()).isEqualTo("rank");
         assertThat(items.get("T#eu-west-1")).containsOnlyKeys("code", "sk", "n");
         assertThat(items.get("T#eu-west-1").get("n").n()).isEqualTo("3");
         assertThat(items.get("D#2026-11-23#eu-west-1")).containsOnlyKeys("code", "sk", "n", "r:t.co", "c:DE", "v:browser");
@@ -163,5 +166,16 @@ class DynamoDbClickCounterStoreIT extends ClickCounterStoreContract {
                         .consistentRead(true))
                 .items().stream()
                 .collect(Collectors.toMap(item -> item.get("sk").s(), item -> item));
+    }
+
+    @Test
+    void addUndated_writesItsMarkerAndAddsToTheRegionsTotalOnly() {
+        ShortCode code = uniqueCode("undateditems");
+
+        storeIn("eu-west-1").addUndated("import-7", code, 12);
+
+        Map<String, Map<String, AttributeValue>> items = items(code);
+        assertThat(items).containsOnlyKeys("T#eu-west-1", "U#eu-west-1#import-7", "R");
+        assertThat(items.get("T#eu-west-1").get("n").n()).isEqualTo("12");
     }
 }

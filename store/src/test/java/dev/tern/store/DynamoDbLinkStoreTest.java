@@ -24,7 +24,8 @@ class DynamoDbLinkStoreTest {
         Map<String, AttributeValue> item = DynamoDbLinkStore.SCHEMA.itemToMap(link, true);
 
         assertThat(item).containsOnlyKeys("code", "url", "title", "createdAt", "creator", "status", "expiresAt",
-                "redirectStatus", "cacheSeconds", "forwardQuery", "idemKey", "listKey");
+                "redirectStatus", "cacheSeconds", "forwardQuery", "idemKey", "listKey", "urlHash");
+        assertThat(item.get("urlHash").s()).as("base64url SHA-256 of the url, the byTarget index key").hasSize(43);
         assertThat(item.get("listKey").s()).as("the partition of the newest-first index").isEqualTo("link");
         assertThat(item.get("url").s()).isEqualTo("https://bücher.example/ü");
         assertThat(item.get("createdAt").s()).isEqualTo("2026-11-23T10:15:30.123456789Z");
@@ -41,7 +42,21 @@ class DynamoDbLinkStoreTest {
         Link link = LinkFixtures.link("plain").build();
 
         assertThat(DynamoDbLinkStore.SCHEMA.itemToMap(link, true))
-                .containsOnlyKeys("code", "url", "createdAt", "creator", "status", "listKey");
+                .containsOnlyKeys("code", "url", "createdAt", "creator", "status", "listKey", "urlHash");
+    }
+
+    @Test
+    void toItem_isTheSchemasItem_soBulkWritersWriteTheIndexKeysToo() {
+        Link link = LinkFixtures.link("bulk").target("https://example.com/bulk?q=1").build();
+
+        assertThat(DynamoDbLinkStore.toItem(link)).isEqualTo(DynamoDbLinkStore.SCHEMA.itemToMap(link, true))
+                .containsEntry("urlHash", AttributeValue.fromS(DynamoDbLinkStore.urlHash(link.target())));
+    }
+
+    @Test
+    void urlHash_differsForUrlsDifferingOnlyInCase() {
+        assertThat(DynamoDbLinkStore.urlHash(LinkFixtures.link("a").target("https://example.com/A").build().target()))
+                .isNotEqualTo(DynamoDbLinkStore.urlHash(LinkFixtures.link("a").target("https://example.com/a").build().target()));
     }
 
     @Test

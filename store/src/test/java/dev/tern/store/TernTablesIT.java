@@ -47,7 +47,7 @@ class TernTablesIT {
         TernTables.createAll(client, names);
 
         assertThat(client.describeTable(r -> r.tableName(links.name())).table().globalSecondaryIndexes())
-                .extracting(index -> index.indexName()).containsExactlyInAnyOrder("byTime", "byCreator");
+                .extracting(index -> index.indexName()).containsExactlyInAnyOrder("byTime", "byCreator", "byTarget");
     }
 
     @Test

@@ -19,10 +19,10 @@ class TernTablesTest {
     @Test
     void definitions_describeLinksClicksIdempotencyAndRateLimits() {
         assertThat(definitions).extracting(TableDefinition::name)
-                .containsExactly("t-links", "t-clicks", "t-idempotency", "t-rate-limits", "t-api-keys");
+                .containsExactly("t-links", "t-clicks", "t-idempotency", "t-rate-limits", "t-api-keys", "t-yourls");
         assertThat(definitions).extracting(TableDefinition::setting)
                 .containsExactly(Setting.LINKS_TABLE, Setting.CLICKS_TABLE, Setting.IDEMPOTENCY_TABLE, Setting.RATE_LIMITS_TABLE,
-                        Setting.API_KEYS_TABLE);
+                        Setting.API_KEYS_TABLE, Setting.YOURLS_TABLE);
         assertThat(definitions).allSatisfy(d -> {
             assertThat(d.partitionKey().type()).isEqualTo(AttributeType.STRING);
             assertThat(d.billing()).isEqualTo(TableDefinition.Billing.ON_DEMAND);
@@ -43,12 +43,12 @@ class TernTablesTest {
     void definitions_linksAreListedNewestFirst_allAndPerCreator() {
         TableDefinition links = definitions.get(0);
 
-        assertThat(links.indexes()).extracting(TableDefinition.SecondaryIndex::name).containsExactly("byTime", "byCreator");
+        assertThat(links.indexes()).extracting(TableDefinition.SecondaryIndex::name).containsExactly("byTime", "byCreator", "byTarget");
         assertThat(links.indexes()).allSatisfy(index ->
                 assertThat(index.sortKey()).contains(TableDefinition.KeyAttribute.string("createdAt")));
-        assertThat(TernTables.createRequest(links).globalSecondaryIndexes()).hasSize(2);
+        assertThat(TernTables.createRequest(links).globalSecondaryIndexes()).hasSize(3);
         assertThat(TernTables.createRequest(links).attributeDefinitions()).extracting(a -> a.attributeName())
-                .containsExactly("code", "listKey", "createdAt", "creator");
+                .containsExactly("code", "listKey", "createdAt", "creator", "urlHash");
     }
 
     @Test

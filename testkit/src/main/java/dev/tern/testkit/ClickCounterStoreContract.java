@@ -216,4 +216,47 @@ public abstract class ClickCounterStoreContract {
     protected static LocalDate day(Instant at) {
         return LocalDate.ofInstant(at, java.time.ZoneOffset.UTC);
     }
+
+    @Test
+    void addUndated_countsInTotalButInNoDay() {
+        ShortCode code = uniqueCode("undated");
+        store().add(uniqueBatch(), ClickTally.of(code, clicks(code, 2, DAY_3, "t.co", "DE")));
+
+        store().addUndated(uniqueBatch(), code, 40);
+
+        assertThat(store().total(code)).isEqualTo(42);
+        assertThat(days(code, LocalDate.of(2000, 1, 1), LocalDate.of(2100, 1, 1)).values())
+                .extracting(DayTally::clicks).containsExactly(2L);
+    }
+
+    @Test
+    void addUndated_sameBatchAgain_countsItOnce() {
+        ShortCode code = uniqueCode("undatedretry");
+        String batch = uniqueBatch();
+
+        store().addUndated(batch, code, 7);
+        store().addUndated(batch, code, 7);
+
+        assertThat(store().total(code)).isEqualTo(7);
+    }
+
+    @Test
+    void addUndated_andAdd_withTheSameBatchId_bothCount() {
+        ShortCode code = uniqueCode("undatedmixed");
+        String batch = uniqueBatch();
+
+        store().add(batch, ClickTally.of(code, clicks(code, 3, DAY_1, "t.co", "DE")));
+        store().addUndated(batch, code, 5);
+
+        assertThat(store().total(code)).isEqualTo(8);
+    }
+
+    @Test
+    void addUndated_zeroClicks_changesNothing() {
+        ShortCode code = uniqueCode("undatedzero");
+
+        store().addUndated(uniqueBatch(), code, 0);
+
+        assertThat(store().total(code)).isZero();
+    }
 }

@@ -6,7 +6,10 @@ import dev.tern.core.link.Link;
 import dev.tern.core.link.LinkListing;
 import dev.tern.core.link.LinkPage;
 import dev.tern.core.link.LinkStore;
+import dev.tern.core.link.LongUrl;
 import dev.tern.core.link.ShortCode;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -43,6 +46,15 @@ public final class InMemoryLinkStore implements LinkStore {
             throw new IllegalArgumentException("a link's code cannot change");
         }
         return links.replace(current.code(), current, updated);
+    }
+
+    /** Every link with exactly this target, oldest first. */
+    @Override
+    public List<Link> findByTarget(LongUrl target) {
+        return links.values().stream()
+                .filter(link -> link.target().equals(target))
+                .sorted(Comparator.comparing(Link::createdAt).thenComparing(Link::code))
+                .toList();
     }
 
     /** How many links are stored. */

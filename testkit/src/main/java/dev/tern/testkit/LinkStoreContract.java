@@ -10,6 +10,7 @@ import dev.tern.core.link.Link;
 import dev.tern.core.link.LinkPage;
 import dev.tern.core.link.LinkStatus;
 import dev.tern.core.link.LinkStore;
+import dev.tern.core.link.LongUrl;
 import dev.tern.core.link.RedirectPolicy;
 import dev.tern.core.link.ShortCode;
 import java.time.Duration;
@@ -305,5 +306,61 @@ public abstract class LinkStoreContract {
                 .redirect(new RedirectPolicy(307, Duration.ofHours(1), true))
                 .idempotencyKey("key:test 0b7e1c2a-key")
                 .build();
+    }
+
+    @Test
+    void findByTarget_linksWithThatExactTarget_areFoundWhateverTheirStatus() {
+        String url = "https://example.com/by-target/" + UniqueNames.suffix() + "?q=1&lang=fr#top";
+        Link active = LinkFixtures.link(uniqueCode("bt")).target(url).build();
+        Link deleted = LinkFixtures.link(uniqueCode("bt")).target(url).status(LinkStatus.DELETED).build();
+        Link other = LinkFixtures.link(uniqueCode("bt")).target(url + "x").build();
+        store().insertNew(active);
+        store().insertNew(deleted);
+        store().insertNew(other);
+
+        assertThat(eventually(() -> store().findByTarget(LongUrl.parse(url, LinkFixtures.URL_POLICY)), 2))
+                .containsExactlyInAnyOrder(active, deleted);
+    }
+
+    @Test
+    void findByTarget_targetLongerThanAnIndexKeyAllows_isFound() {
+        String url = "https://example.com/long/" + UniqueNames.suffix() + "?q=" + "x".repeat(4000);
+        Link link = LinkFixtures.link(uniqueCode("btlong")).target(url).build();
+        store().insertNew(link);
+
+        assertThat(eventually(() -> store().findByTarget(link.target()), 1)).containsExactly(link);
+    }
+
+    @Test
+    void findByTarget_unknownTarget_isEmpty() {
+        assertThat(store().findByTarget(LongUrl.parse("https://example.com/never/" + UniqueNames.suffix(), LinkFixtures.URL_POLICY)))
+                .isEmpty();
+    }
+
+    @Test
+    void findByTarget_afterReplaceWithAnotherTarget_findsItUnderTheNewOne() {
+        Link link = LinkFixtures.link(uniqueCode("btmove")).target("https://example.com/before/" + UniqueNames.suffix()).build();
+        store().insertNew(link);
+        Link moved = new Link(link.code(), LongUrl.parse("https://example.com/after/" + UniqueNames.suffix(), LinkFixtures.URL_POLICY),
+                link.title(), link.createdAt(), link.creator(), link.status(), null, null, null);
+        assertThat(store().replace(link, moved)).isTrue();
+
+        assertThat(eventually(() -> store().findByTarget(moved.target()), 1)).containsExactly(moved);
+        assertThat(store().findByTarget(link.target())).isEmpty();
+    }
+
+    /** Reads an eventually consistent index until it shows {@code expected} entries (or a few tries pass). */
+    private static List<Link> eventually(java.util.function.Supplier<List<Link>> read, int expected) {
+        List<Link> found = read.get();
+        for (int attempt = 0; attempt < 50 && found.size() < expected; attempt++) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            found = read.get();
+        }
+        return found;
     }
 }

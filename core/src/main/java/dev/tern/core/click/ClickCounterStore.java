@@ -26,4 +26,18 @@ public interface ClickCounterStore {
      * regions; days without clicks are absent. May lag the latest batches by a moment.
      */
     SortedMap<LocalDate, DayTally> days(ShortCode code, LocalDate from, LocalDate to);
+
+    /**
+     * Adds clicks that have no date (a migrated YOURLS link's counter beyond the rows of its click
+     * log) to the link's {@link #total}, exactly once per ({@code batchId}, link): applying the same
+     * pair again changes nothing. They are in no day of {@link #days}.
+     *
+     * <p>A default for stores that cannot (test doubles): it throws {@link UnsupportedOperationException}.
+     * Every real store overrides it.
+     *
+     * @param clicks how many (0 or more)
+     */
+    default void addUndated(String batchId, ShortCode code, long clicks) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot count undated clicks");
+    }
 }

@@ -2,6 +2,7 @@ package dev.tern.core.link;
 
 import dev.tern.core.error.CodeTakenException;
 import dev.tern.core.error.StoreUnavailableException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,4 +52,16 @@ public interface LinkStore {
      * @throws dev.tern.core.error.InvalidRequestException if {@code cursor} is not one this store made
      */
     LinkPage list(Optional<Creator> creator, Optional<String> cursor, int limit);
+
+    /**
+     * Every link whose target is exactly {@code target} ({@link LongUrl#value()} equal), whatever its
+     * status, in an order of the store's choosing: what YOURLS's unique-URL mode needs. Reads an index
+     * that may lag writes by a moment.
+     *
+     * <p>A default for stores that cannot answer (test doubles): it throws
+     * {@link UnsupportedOperationException}. Every real store overrides it.
+     */
+    default List<Link> findByTarget(LongUrl target) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot look links up by their target");
+    }
 }

@@ -46,6 +46,8 @@ public enum Setting {
     IDEMPOTENCY_TABLE("TERN_IDEMPOTENCY_TABLE", "tern-idempotency", "DynamoDB table of Idempotency-Key records."),
     RATE_LIMITS_TABLE("TERN_RATE_LIMITS_TABLE", "tern-rate-limits", "DynamoDB table of rate-limit buckets."),
     API_KEYS_TABLE("TERN_API_KEYS_TABLE", "tern-api-keys", "DynamoDB table of API keys (their hashes, never their values)."),
+    YOURLS_TABLE("TERN_YOURLS_TABLE", "tern-yourls",
+            "DynamoDB table of the YOURLS-compatible API's site settings (users, password hashes, cookie key) and keyword counter."),
     DYNAMODB_ENDPOINT("TERN_DYNAMODB_ENDPOINT", "",
             "DynamoDB endpoint override (DynamoDB Local); empty for the region's real endpoint."),
     DYNAMODB_TIMEOUT_MILLIS("TERN_DYNAMODB_TIMEOUT_MILLIS", "2000",
