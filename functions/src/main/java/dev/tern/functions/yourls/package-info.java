@@ -42,7 +42,7 @@
  * <h2>Division of labour</h2>
  * <ul>
  *   <li>{@link dev.tern.functions.yourls.YourlsParams}: PHP's {@code $_REQUEST} (POST fields win).</li>
- *   <li>{@code YourlsAuthenticator}: username+password, static signature,
+ *   <li>{@link dev.tern.functions.yourls.YourlsAuthenticator}: username+password, static signature,
  *       time-limited signature; the failure reply ready to render.</li>
  *   <li>{@link dev.tern.functions.yourls.YourlsReplies}: one factory per YOURLS reply, taking plain
  *       values ({@link dev.tern.functions.yourls.YourlsLinkView}, {@link dev.tern.functions.yourls.YourlsTotals});
