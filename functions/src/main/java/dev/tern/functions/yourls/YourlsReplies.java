@@ -52,6 +52,15 @@ public final class YourlsReplies {
         return site + "/" + keyword;
     }
 
+    /**
+     * What {@code expand} and {@code url-stats} make of their {@code shorturl} parameter before
+     * sanitising it as a keyword: every {@code site + "/"} in it removed, so that both {@code abc} and
+     * {@code https://sho.rt/abc} name {@code abc} (YOURLS's {@code str_replace}; {@code abc+} stays).
+     */
+    public String withoutSite(String shortUrlOrKeyword) {
+        return shortUrlOrKeyword.replace(site + "/", "");
+    }
+
     // ---- action=shorturl -------------------------------------------------------------------------
 
     /** {@code shorturl} created the link: 200, {@code status:"success"}; {@code simple} is the short URL. */

@@ -52,7 +52,7 @@
  *       and refuses a bad JSONP callback with YOURLS's 400.</li>
  * </ul>
  * Values stay the caller's business: the keyword after sanitising (for {@code expand} and
- * {@code url-stats}, the {@code shorturl} parameter with {@code site + "/"} removed, then sanitised),
+ * {@code url-stats}, {@code replies.withoutSite(params.getOrEmpty("shorturl"))}, then sanitised),
  * dates as YOURLS prints them ({@link dev.tern.functions.yourls.YourlsLinkView#formatDate}), which
  * links a {@code stats} filter picks.
  */

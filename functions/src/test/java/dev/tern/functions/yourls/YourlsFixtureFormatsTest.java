@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Element;
@@ -45,6 +46,17 @@ class YourlsFixtureFormatsTest {
         assertThat(rendered.status()).as("status").isEqualTo(fixture.httpStatus());
         assertThat(rendered.contentType()).as("content type").isEqualTo(fixture.contentType());
         assertThat(rendered.body()).as("body").isEqualTo(fixture.body());
+    }
+
+    @Test
+    void fixtures_areExactlyTheCasesOfTheIndex() throws Exception {
+        Map<String, Object> index = JSON.readValue(YourlsFixture.DIRECTORY.resolve("fixtures/index.json").toFile(),
+                new TypeReference<LinkedHashMap<String, Object>>() { });
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cases = (List<Map<String, Object>>) index.get("cases");
+
+        assertThat(fixtures().map(YourlsFixture::id)).containsExactlyElementsOf(cases.stream().map(c -> (String) c.get("id")).toList());
+        assertThat(index.get("site")).isEqualTo(YourlsFixture.SITE);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -182,4 +182,12 @@ class YourlsFormatsTest {
         assertThat(replies.shortUrl("abc")).isEqualTo("https://sho.rt/abc");
         assertThat(replies.site()).isEqualTo("https://sho.rt");
     }
+
+    @Test
+    void withoutSite_takesTheKeywordOutOfAShortUrl() {
+        assertThat(replies.withoutSite("https://sho.rt/abc")).isEqualTo("abc");
+        assertThat(replies.withoutSite("abc")).isEqualTo("abc");
+        assertThat(replies.withoutSite("abc+")).isEqualTo("abc+");
+        assertThat(replies.withoutSite("http://sho.rt/abc")).isEqualTo("http://sho.rt/abc");
+    }
 }
