@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.tern.core.Stores;
-import dev.tern.core.click.ClickTally;
-import dev.tern.core.click.DayTally;
 import dev.tern.core.link.CodeAlphabet;
 import dev.tern.core.link.CodeGenerator;
 import dev.tern.core.link.CodePolicy;
-import dev.tern.core.link.Creator;
 import dev.tern.core.link.Link;
 import dev.tern.core.link.LinkService;
 import dev.tern.core.link.LinkStatus;
@@ -30,19 +27,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +47,6 @@ class MigrationVerifierIT {
     @RegisterExtension
     static DynamoDbLocalExtension ddb = DynamoDbLocalExtension.inMemory();
 
-    private static final DateTimeFormatter YOURLS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     private static DynamoDbStores dynamo;
     private static Stores tern;
     private static HttpServer server;
@@ -69,41 +56,12 @@ class MigrationVerifierIT {
 
     @BeforeAll
     static void migrateTheReferenceDatabaseAndStartTern() throws Exception {
-        dynamo = DynamoDbStores.open(StoreSettings.forEndpoint(ddb.endpoint(), TableNames.withPrefix(ddb.tablePrefix())), "test");
+        dynamo = DynamoDbStores.open(StoreSettings.forEndpoint(ddb.endpoint(), TableNames.withPrefix(ddb.tablePrefix()))
+                .withCallTimeout(Duration.ofSeconds(30)), "test");
         dynamo.createTablesIfMissing();
         tern = dynamo.stores();
-        List<UrlRow> rows;
-        try (DumpYourlsSource source = DumpYourlsSource.open(ReferenceYourlsData.dumpFile());
-                var stream = source.urls(Optional.empty())) {
-            rows = stream.toList();
-        }
-        ExecutorService writers = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> writes = new ArrayList<>();
-            for (UrlRow row : rows) {
-                writes.add(writers.submit(() -> migrate(row)));
-            }
-            for (Future<?> write : writes) {
-                write.get();
-            }
-        } finally {
-            writers.shutdownNow();
-        }
+        HandMigration.migrate(tern, HandMigration.referenceRows());
         startTern();
-    }
-
-    /** What the migration makes of a row (rows Tern will not serve carried disabled), done by hand here. */
-    private static void migrate(UrlRow row) {
-        LongUrl target = LongUrl.fromStored(row.url());
-        boolean servable = !target.scheme().isEmpty() && !target.scheme().equals("file");
-        Link link = new Link(new ShortCode(row.keyword()), target, row.title(),
-                LocalDateTime.parse(row.timestamp(), YOURLS).toInstant(ZoneOffset.UTC), new Creator("yourls:test"),
-                servable ? LinkStatus.ACTIVE : LinkStatus.DISABLED, null, null, null);
-        tern.links().insertNew(link);
-        if (row.clicks() > 0) {
-            tern.clicks().add("migration", new ClickTally(link.code(), new TreeMap<>(Map.of(LocalDate.of(2026, 11, 23),
-                    new DayTally(row.clicks(), Map.of(), Map.of(), Map.of())))));
-        }
     }
 
     private static void startTern() throws IOException {
@@ -173,8 +131,7 @@ class MigrationVerifierIT {
                 changed.createdAt(), changed.creator(), changed.status(), null, null, null));
         Link disabled = tern.links().findLatest(new ShortCode("itDisabled")).orElseThrow();
         tern.links().replace(disabled, disabled.withStatus(LinkStatus.DISABLED));
-        tern.clicks().add("later", new ClickTally(new ShortCode("itClicks"), new TreeMap<>(Map.of(LocalDate.of(2026, 11, 24),
-                new DayTally(1, Map.of(), Map.of(), Map.of())))));
+        HandMigration.addClicks(tern, new ShortCode("itClicks"), "later", 1);
         List<UrlRow> rows = List.of(
                 row("itChanged", "https://example.com/before", "T", "2026-11-23 05:00:00", 4),
                 row("itClicks", "https://example.com/c", "", "2026-11-23 05:00:00", 2),
@@ -198,6 +155,6 @@ class MigrationVerifierIT {
     }
 
     private static void put(String keyword, String url, String title, long clicks) {
-        migrate(new UrlRow(keyword, url, title, "2026-11-23 05:00:00", "", clicks));
+        HandMigration.migrate(tern, new UrlRow(keyword, url, title, "2026-11-23 05:00:00", "", clicks));
     }
 }
