@@ -11,6 +11,12 @@ import dev.tern.core.ratelimit.RateDecision;
 import dev.tern.core.ratelimit.RateLimit;
 import dev.tern.core.ratelimit.RateLimiter;
 import dev.tern.core.settings.TernSettings;
+import dev.tern.core.LazySecureRandom;
+import dev.tern.core.error.StoreUnavailableException;
+import dev.tern.core.yourls.LinkRanking;
+import dev.tern.core.yourls.YourlsService;
+import dev.tern.core.yourls.YourlsSite;
+import dev.tern.core.yourls.YourlsSiteStore;
 import dev.tern.store.DynamoDbStores;
 import dev.tern.store.StoreSettings;
 import java.io.PrintStream;
@@ -50,6 +56,8 @@ public final class Wiring implements AutoCloseable {
     private final AutoCloseable owned;
     private volatile ApiJson apiJson;
     private volatile ClickAggregator aggregator;
+    private final YourlsSiteStore yourlsSites;
+    private volatile YourlsService yourls;
 
     /**
      * Wires the functions over the given stores and click sink, logging to standard output, without
@@ -64,7 +72,7 @@ public final class Wiring implements AutoCloseable {
      */
     public Wiring(TernSettings settings, Stores stores, ClickSink clickSink, Clock clock) {
         this(settings, new ApiSettings(new RateLimit(1, 1, Duration.ofMinutes(1)), Optional.empty()), stores, NoApiKeys.INSTANCE,
-                NoApiKeys.INSTANCE, clickSink, clock, standardOut(), () -> { });
+                NoApiKeys.INSTANCE, NoYourlsSite.INSTANCE, clickSink, clock, standardOut(), () -> { });
     }
 
     /**
@@ -76,11 +84,29 @@ public final class Wiring implements AutoCloseable {
      */
     public Wiring(TernSettings settings, ApiSettings api, Stores stores, ApiKeyStore apiKeys, RateLimiter apiLimiter,
             ClickSink clickSink, Clock clock) {
-        this(settings, api, stores, apiKeys, apiLimiter, clickSink, clock, standardOut(), () -> { });
+        this(settings, api, stores, apiKeys, apiLimiter, NoYourlsSite.INSTANCE, clickSink, clock, standardOut(), () -> { });
+    }
+
+    /**
+     * Wires the functions with the REST API's keys and the YOURLS-compatible API's site (its users and
+     * keyword counter); without one ({@link #Wiring(TernSettings, ApiSettings, Stores, ApiKeyStore,
+     * RateLimiter, ClickSink, Clock)}) that API knows no user and refuses every call.
+     *
+     * @param yourlsSites the YOURLS site settings and keyword counter
+     */
+    public Wiring(TernSettings settings, ApiSettings api, Stores stores, ApiKeyStore apiKeys, RateLimiter apiLimiter,
+            YourlsSiteStore yourlsSites, ClickSink clickSink, Clock clock) {
+        this(settings, api, stores, apiKeys, apiLimiter, yourlsSites, clickSink, clock, standardOut(), () -> { });
     }
 
     Wiring(TernSettings settings, ApiSettings api, Stores stores, ApiKeyStore apiKeyStore, RateLimiter apiLimiter,
             ClickSink clickSink, Clock clock, Consumer<String> logLines, AutoCloseable owned) {
+        this(settings, api, stores, apiKeyStore, apiLimiter, NoYourlsSite.INSTANCE, clickSink, clock, logLines, owned);
+    }
+
+    Wiring(TernSettings settings, ApiSettings api, Stores stores, ApiKeyStore apiKeyStore, RateLimiter apiLimiter,
+            YourlsSiteStore yourlsSites, ClickSink clickSink, Clock clock, Consumer<String> logLines, AutoCloseable owned) {
+        this.yourlsSites = Objects.requireNonNull(yourlsSites, "yourlsSites");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clickSink = Objects.requireNonNull(clickSink, "clickSink");
@@ -129,7 +155,7 @@ public final class Wiring implements AutoCloseable {
             throw e;
         }
         PrintStream out = System.out;
-        return new Wiring(settings, api, dynamoDb.stores(), dynamoDb.apiKeys(), dynamoDb.rateLimiter(),
+        return new Wiring(settings, api, dynamoDb.stores(), dynamoDb.apiKeys(), dynamoDb.rateLimiter(), dynamoDb.yourlsSite(),
                 new LogLineClickSink(out::println), Clock.systemUTC(), out::println, dynamoDb);
     }
 
@@ -172,6 +198,31 @@ public final class Wiring implements AutoCloseable {
                 if (current == null) {
                     current = new ClickAggregator(stores.clicks());
                     aggregator = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /**
+     * The YOURLS-compatible API's use cases (built on first use). Needs a click counter store that
+     * keeps the click ranking ({@link LinkRanking}), as the DynamoDB and in-memory ones do.
+     */
+    public YourlsService yourls() {
+        YourlsService current = yourls;
+        if (current == null) {
+            synchronized (this) {
+                current = yourls;
+                if (current == null) {
+                    if (!(stores.clicks() instanceof LinkRanking ranking)) {
+                        throw new IllegalStateException("the click counter store " + stores.clicks().getClass().getSimpleName()
+                                + " keeps no click ranking, which the YOURLS API needs");
+                    }
+                    // Drawn from only for stats filter=rand; created on first use, never in a SnapStart snapshot.
+                    LazySecureRandom random = new LazySecureRandom();
+                    current = new YourlsService(stores.links(), stores.clicks(), ranking, yourlsSites, settings.codePolicy(),
+                            settings.urlPolicy(), settings.publicBaseUrl().toString(), clock, () -> random.get().nextLong());
+                    yourls = current;
                 }
             }
         }
@@ -249,6 +300,31 @@ public final class Wiring implements AutoCloseable {
         @Override
         public RateDecision tryAcquire(String key, RateLimit limit, Instant now) {
             throw new UnsupportedOperationException("this wiring has no API rate limiter");
+        }
+    }
+
+    /** The YOURLS site of a wiring without one: the defaults (no user, so every private call is refused), no counter. */
+    private enum NoYourlsSite implements YourlsSiteStore {
+        INSTANCE;
+
+        @Override
+        public YourlsSite load() {
+            return YourlsSite.defaults();
+        }
+
+        @Override
+        public void save(YourlsSite site) {
+            throw new UnsupportedOperationException("this wiring has no YOURLS site store");
+        }
+
+        @Override
+        public long claimNextId() {
+            throw new StoreUnavailableException("this deployment keeps no YOURLS keyword counter", Duration.ofSeconds(60), null);
+        }
+
+        @Override
+        public void raiseNextIdTo(long nextId) {
+            throw new UnsupportedOperationException("this wiring has no YOURLS site store");
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tern.core.settings.SettingsException;
 import java.util.Map;
+import dev.tern.core.yourls.RankingLinkStore;
 import org.junit.jupiter.api.Test;
 
 class WiringTest {
@@ -25,7 +26,8 @@ class WiringTest {
             assertThat(wiring.settings().publicBaseUrl()).hasToString("https://sho.rt");
             assertThat(wiring.settings().region()).isEqualTo("eu-west-1");
             assertThat(wiring.clickSink()).isInstanceOf(LogLineClickSink.class);
-            assertThat(wiring.stores().links().getClass().getName()).startsWith("dev.tern.store.");
+            assertThat(wiring.stores().links()).isInstanceOf(RankingLinkStore.class);
+            assertThat(((RankingLinkStore) wiring.stores().links()).delegate().getClass().getName()).startsWith("dev.tern.store.");
             assertThat(wiring.dynamoDbRateLimiter()).get().extracting(limiter -> limiter.getClass().getSimpleName())
                     .isEqualTo("DynamoDbRateLimiter");
         }
