@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 public final class PasswordHashes {
     private static final Pattern BCRYPT = Pattern.compile("\\$2[abxy]\\$\\d\\d\\$[./A-Za-z0-9]{53}");
     private static final Pattern PORTABLE = Pattern.compile("\\$[PH]\\$[./A-Za-z0-9]{31}");
+    private static final int PORTABLE_MAX_PASSWORD_BYTES = 4096;
     private static final String ITOA64 = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     // Passwords of 72 bytes and more: bcrypt uses the first 72 whatever the strategy says, as PHP does.
     private static final BCrypt.Verifyer BCRYPT_VERIFIER =
@@ -75,6 +76,10 @@ public final class PasswordHashes {
             }
         }
         if (PORTABLE.matcher(hash).matches()) {
+            // phpass refuses longer passwords: each of its thousands of rounds hashes the whole password.
+            if (submitted.getBytes(StandardCharsets.UTF_8).length > PORTABLE_MAX_PASSWORD_BYTES) {
+                return false;
+            }
             return equal(hash, portableHash(submitted, hash));
         }
         return false; // argon2, crypt(3) DES/MD5/SHA: YOURLS never writes them

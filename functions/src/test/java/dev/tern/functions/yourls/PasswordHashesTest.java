@@ -56,6 +56,15 @@ class PasswordHashesTest {
     }
 
     @Test
+    void portableHash_refusesPasswordsOver4096BytesLikePhpass() {
+        String setting = "$P$9IQRaTwmf";
+        String longPassword = "p".repeat(4097);
+
+        assertThat(PasswordHashes.matches(PasswordHashes.portableHash(longPassword, setting), longPassword)).isFalse();
+        assertThat(PasswordHashes.matches(PasswordHashes.portableHash(longPassword.substring(1), setting), longPassword.substring(1))).isTrue();
+    }
+
+    @Test
     void md5WithTheWrongLength_isAPlainPasswordAsInYourls() {
         // yourls_has_md5_password() wants exactly 42 bytes; anything else is compared as it is.
         assertThat(PasswordHashes.matches("md5:short", "md5:short")).isTrue();
