@@ -62,7 +62,7 @@ class TernMigrateCommandIT {
     }
 
     private static DynamoDbStores stores(String prefix) {
-        DynamoDbStores stores = DynamoDbStores.open(StoreSettings.forEndpoint(ddb.endpoint(), TableNames.withPrefix(prefix)), "test");
+        DynamoDbStores stores = DynamoDbStores.open(StoreSettings.forEndpoint(ddb.endpoint(), TableNames.withPrefix(prefix)).withCallTimeout(Duration.ofSeconds(30)), "test");
         stores.createTablesIfMissing();
         return stores;
     }
