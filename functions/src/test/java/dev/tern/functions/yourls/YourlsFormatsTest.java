@@ -190,4 +190,35 @@ class YourlsFormatsTest {
         assertThat(replies.withoutSite("abc+")).isEqualTo("abc+");
         assertThat(replies.withoutSite("http://sho.rt/abc")).isEqualTo("http://sho.rt/abc");
     }
+
+    @Test
+    void databaseError_isYourlsErrorDb500() {
+        YourlsRendered rendered = YourlsFormats.render(replies.databaseError(), params("format", "json"));
+
+        assertThat(rendered.status()).isEqualTo(500);
+        assertThat(rendered.body()).isEqualTo("{\"status\":\"fail\",\"code\":\"error:db\",\"message\":\"Error saving url to database\","
+                + "\"errorCode\":\"500\",\"statusCode\":\"500\"}");
+    }
+
+    @Test
+    void shortUrlFailure_hasTheShapeOfYourlsFailures() {
+        YourlsRendered rendered = YourlsFormats.render(
+                replies.shortUrlFailure("error:keyword", "Keywords are at most 100 characters", 400), params("format", "xml"));
+
+        assertThat(rendered.status()).isEqualTo(400);
+        assertThat(rendered.body()).contains("<root><status>fail</status><code>error:keyword</code>"
+                + "<message>Keywords are at most 100 characters</message><errorCode>400</errorCode><statusCode>400</statusCode></root>");
+    }
+
+    @Test
+    void requestRejected_isAnsweredInTheFormatOfTheQueryString() {
+        YourlsRequestException rejection = new YourlsRequestException(413, "The request body is larger than 1048576 bytes",
+                YourlsParams.fromQuery("format=simple"));
+
+        YourlsRendered rendered = YourlsFormats.render(replies.requestRejected(rejection), rejection.queryParams());
+
+        assertThat(rendered.status()).isEqualTo(413);
+        assertThat(rendered.contentType()).isEqualTo("text/plain; charset=utf-8");
+        assertThat(rendered.body()).isEqualTo("The request body is larger than 1048576 bytes");
+    }
 }
