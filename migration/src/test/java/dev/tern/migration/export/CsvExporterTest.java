@@ -33,7 +33,7 @@ class CsvExporterTest {
         assertThat(csv).isEqualTo("keyword,url,title,timestamp,clicks\r\n"
                 + "new,https://example.com/new,,2026-11-23 05:36:13,0\r\n"
                 + "old,https://example.com/old,Old,2026-11-23 05:20:26,3\r\n");
-        assertThat(counts[0]).isEqualTo(new ExportCounts(2, 3, 0, 0, 0, 0));
+        assertThat(counts[0]).isEqualTo(new ExportCounts(2, 3, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -67,12 +67,27 @@ class CsvExporterTest {
 
         String without = export(ExportOptions.defaults(), counts);
         assertThat(without).contains("\r\noff,").contains("\r\non,").contains("\r\npast,").doesNotContain("gone");
-        assertThat(counts[0]).isEqualTo(new ExportCounts(3, 3, 1, 1, 0, 1));
-        assertThat(counts[0].summary()).contains("1 of them disabled").contains("1 deleted links left out");
+        assertThat(counts[0]).isEqualTo(new ExportCounts(3, 3, 1, 1, 0, 1, 0, 0, 0));
+        assertThat(counts[0].summary()).contains("1 of them are disabled").contains("1 deleted links were left out");
 
         String with = export(ExportOptions.defaults().withDeleted(true), counts);
         assertThat(with).contains("\r\ngone,");
-        assertThat(counts[0]).isEqualTo(new ExportCounts(4, 7, 1, 1, 1, 0));
+        assertThat(counts[0]).isEqualTo(new ExportCounts(4, 7, 1, 1, 1, 0, 0, 0, 0));
+    }
+
+    @Test
+    void write_keywordsYourlsServesOnlyWithSettings_areCountedAndExplained() throws IOException {
+        tern.put("Ab3dE9x", "https://example.com/1", "", "2026-11-23T05:20:26Z", 0);
+        tern.put("my-link", "https://example.com/2", "", "2026-11-23T05:20:27Z", 0);
+        tern.put("my_Link", "https://example.com/3", "", "2026-11-23T05:20:28Z", 0);
+        tern.put("plain1", "https://example.com/4", "", "2026-11-23T05:20:29Z", 0);
+        ExportCounts[] counts = new ExportCounts[1];
+
+        export(ExportOptions.defaults(), counts);
+
+        assertThat(counts[0]).isEqualTo(new ExportCounts(4, 0, 0, 0, 0, 0, 2, 1, 1));
+        assertThat(counts[0].summary()).contains("2 keywords have capital letters: set define('YOURLS_URL_CONVERT', 62)")
+                .contains("1 keywords have '-'").contains("1 keywords have '_'");
     }
 
     @Test
