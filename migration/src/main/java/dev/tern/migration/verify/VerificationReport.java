@@ -129,7 +129,7 @@ public record VerificationReport(
             Map<DifferenceKind, Long> kinds = new EnumMap<>(DifferenceKind.class);
             kinds.putAll(differencesByKind);
             out.append("Differences: ").append(differences).append(" (");
-            out.append(String.join(", ", kinds.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label()).toList()));
+            out.append(String.join(", ", kinds.entrySet().stream().map(e -> e.getKey().label() + ": " + e.getValue()).toList()));
             out.append(")\n");
             for (Difference difference : listed) {
                 out.append("  ").append(difference.describe()).append('\n');

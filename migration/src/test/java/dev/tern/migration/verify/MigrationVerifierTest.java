@@ -162,7 +162,7 @@ class MigrationVerifierTest {
 
         assertThat(report.differences()).isEqualTo(30);
         assertThat(report.listed()).hasSize(5);
-        assertThat(report.render()).contains("… and 25 more").contains("Differences: 30 (30 missing in Tern)");
+        assertThat(report.render()).contains("… and 25 more").contains("Differences: 30 (missing in Tern: 30)");
     }
 
     @Test
