@@ -9,6 +9,7 @@ import dev.tern.dynamodblocal.EmbeddedDynamoDb;
 import dev.tern.functions.ApiSettings;
 import dev.tern.functions.LinksApiHandler;
 import dev.tern.functions.Wiring;
+import dev.tern.functions.yourls.YourlsApiHandler;
 import dev.tern.store.DynamoDbStores;
 import dev.tern.store.StoreSettings;
 import dev.tern.store.TableNames;
@@ -93,10 +94,10 @@ public final class LocalPlatform implements AutoCloseable {
                     settings.region(), options.interceptors());
             stores.createTablesIfMissing();
             clicks = BatchingClickChannel.withDefaults(new ClickAggregator(stores.stores().clicks()));
-            Wiring wiring = new Wiring(settings, api, stores.stores(), stores.apiKeys(), stores.rateLimiter(), clicks,
-                    Clock.systemUTC());
+            Wiring wiring = new Wiring(settings, api, stores.stores(), stores.apiKeys(), stores.rateLimiter(),
+                    stores.yourlsSite(), clicks, Clock.systemUTC());
             wiring.apiKeys().ensureBootstrapKey(adminKey.value());
-            LocalRouter router = new LocalRouter(new LinksApiHandler(wiring),
+            LocalRouter router = new LocalRouter(new LinksApiHandler(wiring), new YourlsApiHandler(wiring),
                     new SiteHandler(wiring, web, stores.rateLimiter()));
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
             server.createContext("/", router::handle);

@@ -10,23 +10,29 @@ import java.util.Map;
 
 /**
  * Routes a local request the way the HTTP API routes it in AWS ({@code ANY /api/{proxy+}} to the
- * API function, {@code $default} to the redirect function) and invokes the handler with the event
- * API Gateway would send.
+ * API function, {@code ANY /yourls-api.php} to the YOURLS-compatible API function, {@code $default}
+ * to the redirect function) and invokes the handler with the event API Gateway would send.
  */
 final class LocalRouter {
     static final String API_ROUTE = "ANY /api/{proxy+}";
+    static final String YOURLS_ROUTE = "ANY /yourls-api.php";
+    static final String YOURLS_PATH = "/yourls-api.php";
     static final String DEFAULT_ROUTE = "$default";
 
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api;
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> yourls;
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> site;
 
     /**
-     * @param api  the REST API function ({@code ANY /api/{proxy+}})
-     * @param site the site function ({@code $default}: redirects, the form, previews, static assets)
+     * @param api    the REST API function ({@code ANY /api/{proxy+}})
+     * @param yourls the YOURLS-compatible API function ({@code ANY /yourls-api.php})
+     * @param site   the site function ({@code $default}: redirects, the form, previews, static assets)
      */
     LocalRouter(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api,
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> yourls,
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> site) {
         this.api = api;
+        this.yourls = yourls;
         this.site = site;
     }
 
@@ -34,7 +40,8 @@ final class LocalRouter {
         try {
             String path = exchange.getRequestURI().getRawPath();
             boolean isApi = path.equals("/api") || path.startsWith("/api/");
-            String routeKey = isApi ? API_ROUTE : DEFAULT_ROUTE;
+            boolean isYourls = path.equals(YOURLS_PATH);
+            String routeKey = isApi ? API_ROUTE : isYourls ? YOURLS_ROUTE : DEFAULT_ROUTE;
             APIGatewayV2HTTPEvent event;
             try {
                 event = ApiGatewayAdapter.toEvent(exchange, routeKey);
@@ -46,9 +53,9 @@ final class LocalRouter {
             if (isApi) {
                 event.setPathParameters(Map.of("proxy", path.length() > 5 ? path.substring(5) : ""));
             }
-            var handler = isApi ? api : site;
+            var handler = isApi ? api : isYourls ? yourls : site;
             LocalLambdaContext context = new LocalLambdaContext(event.getRequestContext().getRequestId(),
-                    isApi ? "tern-api" : "tern-site");
+                    isApi ? "tern-api" : isYourls ? "tern-yourls-api" : "tern-site");
             ApiGatewayAdapter.writeResponse(exchange, handler.handleRequest(event, context));
         } catch (IOException e) {
             exchange.close(); // the client went away; nothing to answer
