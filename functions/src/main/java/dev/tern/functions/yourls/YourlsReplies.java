@@ -88,7 +88,8 @@ public final class YourlsReplies {
 
     /**
      * {@code error:url} (400): unique-URL mode is on and the URL is stored already; the reply carries
-     * that link (with its clicks) and {@code simple} is its short URL.
+     * that link (with its clicks) and {@code simple} is its short URL. YOURLS shows the URL as it was
+     * asked for, which is the stored one, since the link was found by exact match.
      */
     public YourlsReply urlAlreadyStored(YourlsLinkView existing) {
         YourlsFields url = YourlsFields.builder()
