@@ -23,7 +23,11 @@ public interface YourlsSource extends AutoCloseable {
 
     /**
      * The rows of {@code yourls_url} in the source's key order (the binary order of keywords),
-     * starting after {@code afterKeyword} when given (for resuming).
+     * starting after {@code afterKeyword} when given (for resuming): exactly the rows whose keyword
+     * sorts after it in code-point order, {@link KeywordOrder} (= UTF-8 byte order).
+     *
+     * @throws SourceException (possibly only when the stream is read) when the url table is missing
+     *         or a row is malformed
      */
     Stream<UrlRow> urls(Optional<String> afterKeyword);
 
