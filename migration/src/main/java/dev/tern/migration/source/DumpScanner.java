@@ -4,7 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 /**
  * One streaming pass over a {@code mysqldump} file: hands out the rows of one table, one at a time,
@@ -54,7 +57,7 @@ final class DumpScanner implements Closeable {
             "INSTALL", "UNINSTALL", "REPAIR", "CHECK", "STOP", "PURGE", "XA", "HANDLER", "DECLARE");
 
     private final Path file;
-    private final FileChannel channel;
+    private final ReadableByteChannel channel;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -94,13 +97,28 @@ final class DumpScanner implements Closeable {
         this.tableNames = tableNames;
         this.wantedTable = wantedTable;
         try {
-            this.channel = FileChannel.open(file, StandardOpenOption.READ);
+            this.channel = openMaybeGzipped(file);
         } catch (NoSuchFileException e) {
             throw new SourceException("No such dump file: " + file);
         } catch (IOException e) {
             throw new SourceException("Cannot open the dump file " + file + ": " + e.getMessage(), e);
         }
         bytes.flip();
+    }
+
+    /** The file's bytes; a gzip-compressed dump ({@code mysqldump … | gzip}) is decompressed on the fly. */
+    private static ReadableByteChannel openMaybeGzipped(Path file) throws IOException {
+        FileChannel plain = FileChannel.open(file, StandardOpenOption.READ);
+        ByteBuffer magic = ByteBuffer.allocate(2);
+        while (magic.hasRemaining() && plain.read(magic) >= 0) {
+            // read the first two bytes (or fewer in a tiny file)
+        }
+        if (magic.position() == 2 && (magic.get(0) & 0xFF) == 0x1F && (magic.get(1) & 0xFF) == 0x8B) {
+            plain.position(0);
+            return Channels.newChannel(new GZIPInputStream(Channels.newInputStream(plain), BUFFER_CHARS));
+        }
+        plain.position(0);
+        return plain;
     }
 
     /**
@@ -123,7 +141,10 @@ final class DumpScanner implements Closeable {
                 }
             }
         } catch (IOException e) {
-            throw new SourceException("Cannot read " + file + " (line " + line + "): " + e.getMessage(), e);
+            String reason = e instanceof java.io.EOFException || e instanceof java.util.zip.ZipException
+                    ? "the compressed dump is truncated or corrupt (" + e.getMessage() + ")"
+                    : e.getMessage();
+            throw new SourceException("Cannot read " + file + " (line " + line + "): " + reason, e);
         }
     }
 

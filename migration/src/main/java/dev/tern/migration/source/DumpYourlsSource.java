@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A YOURLS database read from its {@code mysqldump} (or {@code mariadb-dump}) file, without a
- * database server. The file is streamed: every call to {@link #urls}, {@link #log}, {@link #options}
+ * A YOURLS database read from its {@code mysqldump} (or {@code mariadb-dump}) file, plain or
+ * gzip-compressed, without a database server. The file is streamed: every call to {@link #urls}, {@link #log}, {@link #options}
  * and {@link #expiries} reads it once from the start, holding one row at a time, so a dump of any
  * size reads in constant memory. {@link #schema()} reads it once and remembers the answer.
  *

@@ -59,6 +59,31 @@ class DumpYourlsSourceTest {
     }
 
     @Test
+    void gzippedDump_readsTheSame() throws IOException {
+        Path gzipped = dir.resolve("yourls-dump.sql.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzipped))) {
+            Files.copy(ReferenceYourlsData.dumpFile(), out);
+        }
+
+        ReferenceYourlsData.assertIsReferenceDatabase(DumpYourlsSource.open(gzipped));
+    }
+
+    @Test
+    void truncatedGzip_failsClearly() throws IOException {
+        Path gzipped = dir.resolve("cut.sql.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzipped))) {
+            Files.copy(ReferenceYourlsData.dumpFile(), out);
+        }
+        byte[] bytes = Files.readAllBytes(gzipped);
+        Files.write(gzipped, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThatThrownBy(() -> urls(DumpYourlsSource.open(gzipped)))
+                .isInstanceOf(SourceException.class)
+                .hasMessageContaining("Cannot read " + gzipped + " (line ")
+                .hasMessageContaining("the compressed dump is truncated or corrupt");
+    }
+
+    @Test
     void referenceDump_schema_isAFreshInstall() {
         SourceSchema schema = DumpYourlsSource.open(ReferenceYourlsData.dumpFile()).schema();
 
