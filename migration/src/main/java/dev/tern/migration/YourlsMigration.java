@@ -53,7 +53,7 @@ public final class YourlsMigration {
     /** Log rows are carried in chunks of this many click ids; a chunk is one exactly-once click batch per link. */
     static final long LOG_CHUNK_IDS = 100_000;
     /** The click batch id of the undated clicks of {@code yourls_url.clicks}. */
-    static final String UNDATED_BATCH = "yourls-migration-undated";
+    static final String UNDATED_BATCH = ClickCounterStore.PERMANENT_BATCH_PREFIX + "yourls-undated";
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
 
     /** Where progress goes (the CLI's progress bar). */
@@ -285,6 +285,7 @@ public final class YourlsMigration {
         List<MappedRow> listed = new ArrayList<>();
         List<RowOutcome> listedOutcomes = new ArrayList<>();
         List<String> uncarried = new ArrayList<>();
+        Map<ShortCode, Long> imported = new java.util.LinkedHashMap<>();
         for (MappedRow row : mapped) {
             RowOutcome outcome = row.carried() ? outcomes.get(row.link().code()) : RowOutcome.NOT_CARRIED;
             counts.add(outcome);
@@ -297,12 +298,8 @@ public final class YourlsMigration {
                             + " (created " + stored.createdAt() + "); kept, the YOURLS row → " + row.row().url() + " was not written");
                 }
             } else {
-                if (!options.dryRun()) {
-                    // Idempotent; also for identical links (an interrupted run may have stopped in between).
-                    throttle.acquire(1);
-                    target.ranking().register(row.link().code());
-                }
-                carryUndatedClicks(row, logRows, counts, notes);
+                // Also for identical links: an interrupted run may have stopped between the link and its clicks.
+                imported.put(row.link().code(), undatedClicks(row, logRows, counts, notes));
                 if (outcome == RowOutcome.CONFLICT_OVERWRITTEN) {
                     notes.add("replaced Tern's link \"" + row.row().keyword() + "\" → " + held.get(row.link().code()).target().value()
                             + " (--on-conflict overwrite); its own clicks stay counted");
@@ -313,15 +310,19 @@ public final class YourlsMigration {
                 listedOutcomes.add(outcome);
             }
         }
+        if (!imported.isEmpty() && !options.dryRun()) {
+            // Undated clicks (exactly once) and the ranking entry of the YOURLS API's stats, per link.
+            throttle.acquire(imported.size() * 2);
+            target.ranking().registerImported(UNDATED_BATCH, imported);
+        }
         return new BatchResult(rows.get(rows.size() - 1).keyword(), rows.size(), counts, listed, listedOutcomes, uncarried);
     }
 
     /**
-     * The link's counter minus its log rows (all of it without {@code --clicks}), added once as
-     * undated clicks. Also for links found identical: an interrupted run may have written the link
-     * but not yet its clicks, and the add is exactly-once anyway.
+     * The link's counter minus its log rows (all of it without {@code --clicks}): what is carried as
+     * undated clicks.
      */
-    private void carryUndatedClicks(MappedRow row, Map<String, long[]> logRows, MigrationCounts counts, List<String> notes) {
+    private long undatedClicks(MappedRow row, Map<String, long[]> logRows, MigrationCounts counts, List<String> notes) {
         long clicks = row.row().clicks();
         if (options.clicks()) {
             long[] logged = logRows.get(row.row().keyword());
@@ -333,14 +334,8 @@ public final class YourlsMigration {
             }
             clicks = Math.max(0, clicks - inLog);
         }
-        if (clicks == 0) {
-            return;
-        }
-        if (!options.dryRun()) {
-            throttle.acquire(2);
-            target.clicks().addUndated(UNDATED_BATCH, row.link().code(), clicks);
-        }
         counts.undatedClicks += clicks;
+        return clicks;
     }
 
     private void fold(BatchResult result, Checkpoint checkpoint, MigrationReport report) {
@@ -420,7 +415,7 @@ public final class YourlsMigration {
 
     /** One chunk of the log: per link, its clicks as one exactly-once batch ({@code yourls-log-<chunk>}). */
     private void carryChunk(long chunk, Map<String, List<LogRow>> rowsByKeyword, Checkpoint checkpoint, ExecutorService pool) {
-        String batchId = "yourls-log-" + chunk;
+        String batchId = ClickCounterStore.PERMANENT_BATCH_PREFIX + "yourls-log-" + chunk;
         AtomicReference<Throwable> failure = new AtomicReference<>();
         MigrationCounts counts = new MigrationCounts();
         List<java.util.concurrent.Future<?>> work = new ArrayList<>();

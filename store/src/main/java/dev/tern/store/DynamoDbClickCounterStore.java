@@ -105,6 +105,8 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkR
     /** The most referrer hosts (and, separately, countries) one write adds to a day item. */
     public static final int MAX_KEYS_PER_WRITE = 100;
     static final int MAX_DAYS_PER_TRANSACTION = 25;
+    /** Links per transaction of {@link #registerImported}: at most 3 items each, plus the totals shards. */
+    static final int IMPORT_GROUP = 25;
     static final long MARKER_LIFETIME_DAYS = 7;
     static final Duration MARKER_LIFETIME = Duration.ofDays(MARKER_LIFETIME_DAYS);
     static final String COUNT = "n";
@@ -181,6 +183,85 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkR
             throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, "counting undated clicks");
         }
         raiseRank(code);
+    }
+
+    /**
+     * Transactions of up to {@value #IMPORT_GROUP} links: per link, its undated clicks with their
+     * marker (as {@link #addUndated}) and its rank item seeded with them, on condition that neither
+     * exists; the site's totals added up per shard. A group in which some link was counted or ranked
+     * before (an earlier, interrupted import; a link clicked since) is cancelled as a whole and done
+     * link by link instead, which ends in the same state.
+     */
+    @Override
+    public void registerImported(String batchId, Map<ShortCode, Long> undatedClicks) {
+        Objects.requireNonNull(batchId, "batchId");
+        List<Map.Entry<ShortCode, Long>> entries = new ArrayList<>(undatedClicks.entrySet());
+        for (Map.Entry<ShortCode, Long> entry : entries) {
+            if (entry.getValue() < 0) {
+                throw new IllegalArgumentException("clicks cannot be negative: " + entry.getValue() + " for " + entry.getKey().value());
+            }
+        }
+        for (int from = 0; from < entries.size(); from += IMPORT_GROUP) {
+            List<Map.Entry<ShortCode, Long>> group = entries.subList(from, Math.min(entries.size(), from + IMPORT_GROUP));
+            if (!registerImportedGroup(batchId, group)) {
+                for (Map.Entry<ShortCode, Long> entry : group) {
+                    if (entry.getValue() > 0) {
+                        addUndated(batchId, entry.getKey(), entry.getValue());
+                    }
+                    register(entry.getKey());
+                }
+            }
+        }
+    }
+
+    /** @return {@code false} if some link of the group was counted or ranked before (nothing was written) */
+    private boolean registerImportedGroup(String batchId, List<Map.Entry<ShortCode, Long>> group) {
+        List<TransactWriteItem> items = new ArrayList<>(group.size() * 3 + TOTALS_SHARDS);
+        Map<Integer, Map<String, Long>> shards = new HashMap<>();
+        for (Map.Entry<ShortCode, Long> entry : group) {
+            ShortCode code = entry.getKey();
+            long clicks = entry.getValue();
+            if (clicks > 0) {
+                items.add(markerPut(code, "U#" + region + "#" + batchId));
+                items.add(addTo(code, "T#" + region, Map.of(COUNT, clicks)));
+            }
+            Map<String, AttributeValue> rank = new HashMap<>(rankAttributes(code, clicks));
+            rank.put(TernTables.CLICK_KEY, string(code.value()));
+            rank.put(TernTables.CLICK_SORT_KEY, string(RANK_SK));
+            items.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(rank)
+                    .conditionExpression("attribute_not_exists(#sk)")
+                    .expressionAttributeNames(Map.of("#sk", TernTables.CLICK_SORT_KEY))).build());
+            Map<String, Long> shard = shards.computeIfAbsent(totalsShard(code), k -> new HashMap<>());
+            shard.merge(LINKS, 1L, Long::sum);
+            if (clicks > 0) {
+                shard.merge(CLICKS, clicks, Long::sum);
+            }
+        }
+        shards.forEach((shard, counters) -> items.add(addTo(TOTALS_PARTITION, "T#" + region + "#" + shard, counters)));
+        for (int attempt = 0; ; attempt++) {
+            try {
+                client.transactWriteItems(r -> r.transactItems(items));
+                return true;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                if (reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+                    return false;
+                }
+                if (DynamoDbErrors.transientReason(e) == null || attempt >= 5) {
+                    throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, "registering imported links");
+                }
+            } catch (SdkException e) {
+                if (DynamoDbErrors.transientReason(e) == null || attempt >= 5) {
+                    throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, "registering imported links");
+                }
+            }
+            try {
+                Thread.sleep(50L << attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw DynamoDbErrors.contended();
+            }
+        }
     }
 
     /**
@@ -422,8 +503,11 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkR
 
     /** {@code ADD} to the region's totals shard of {@code code}: {@code T#<region>#<shard>} under {@value #TOTALS_PARTITION}. */
     private TransactWriteItem addToTotals(ShortCode code, Map<String, Long> counters) {
-        String sk = "T#" + region + "#" + Math.floorMod(code.value().hashCode(), TOTALS_SHARDS);
-        return addTo(TOTALS_PARTITION, sk, counters);
+        return addTo(TOTALS_PARTITION, "T#" + region + "#" + totalsShard(code), counters);
+    }
+
+    private static int totalsShard(ShortCode code) {
+        return Math.floorMod(code.value().hashCode(), TOTALS_SHARDS);
     }
 
     /** {@code B#<region>#<batchId>}, or {@code B<part>#<region>#<batchId>} for later parts of a long tally. */
@@ -431,13 +515,19 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkR
         return "B" + (part == 0 ? "" : Integer.toString(part)) + "#" + region + "#" + batchId;
     }
 
+    /**
+     * The marker of a batch applied to a link, on condition that it does not exist. It expires (TTL)
+     * after {@link #MARKER_LIFETIME}, except for batches named {@link ClickCounterStore#PERMANENT_BATCH_PREFIX}{@code …}.
+     */
     private TransactWriteItem markerPut(ShortCode code, String marker) {
         Instant now = clock.instant();
-        Map<String, AttributeValue> item = Map.of(
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(
                 TernTables.CLICK_KEY, string(code.value()),
                 TernTables.CLICK_SORT_KEY, string(marker),
-                TernTables.EXPIRES_AT, AttributeValue.builder().n(Long.toString(now.plus(MARKER_LIFETIME).getEpochSecond())).build(),
-                APPLIED_AT, string(StoredInstants.format(now)));
+                APPLIED_AT, string(StoredInstants.format(now))));
+        if (!marker.contains("#" + PERMANENT_BATCH_PREFIX)) {
+            item.put(TernTables.EXPIRES_AT, AttributeValue.builder().n(Long.toString(now.plus(MARKER_LIFETIME).getEpochSecond())).build());
+        }
         return TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
                 .conditionExpression("attribute_not_exists(#sk)")
                 .expressionAttributeNames(Map.of("#sk", TernTables.CLICK_SORT_KEY))).build();

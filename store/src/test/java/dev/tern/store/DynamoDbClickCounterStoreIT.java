@@ -169,6 +169,36 @@ class DynamoDbClickCounterStoreIT extends ClickCounterStoreContract {
     }
 
     @Test
+    void markersOfMigrationBatches_neverExpire_othersExpireAfterSevenDays() {
+        ShortCode code = uniqueCode("permanent");
+        ClickTally tally = ClickTally.of(code, clicks(code, 2, NOW, "t.co", "DE"));
+
+        storeIn("migration").add("migration:yourls-log-0", tally);
+        storeIn("migration").addUndated("migration:yourls-undated", code, 4);
+        storeIn("migration").add("aggregator-batch", tally);
+
+        Map<String, Map<String, AttributeValue>> items = items(code);
+        assertThat(items.get("B#migration#migration:yourls-log-0")).doesNotContainKey("expiresAt");
+        assertThat(items.get("U#migration#migration:yourls-undated")).doesNotContainKey("expiresAt");
+        assertThat(items.get("B#migration#aggregator-batch")).containsKey("expiresAt");
+    }
+
+    @Test
+    void registerImported_writesMarkersWithoutExpiry_ranksAndTotals_inOneGo() {
+        ShortCode counted = uniqueCode("importedclicks");
+        ShortCode quiet = uniqueCode("importedquiet");
+
+        storeIn("migration").registerImported("migration:yourls-undated", Map.of(counted, 7L, quiet, 0L));
+
+        Map<String, Map<String, AttributeValue>> items = items(counted);
+        assertThat(items).containsOnlyKeys("T#migration", "U#migration#migration:yourls-undated", "R");
+        assertThat(items.get("R").get("n").n()).isEqualTo("7");
+        assertThat(items.get("U#migration#migration:yourls-undated")).doesNotContainKey("expiresAt");
+        assertThat(items(quiet)).containsOnlyKeys("R");
+        assertThat(store().total(counted)).isEqualTo(7);
+    }
+
+    @Test
     void addUndated_writesItsMarkerAndAddsToTheRegionsTotalOnly() {
         ShortCode code = uniqueCode("undateditems");
 

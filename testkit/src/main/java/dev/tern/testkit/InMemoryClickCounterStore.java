@@ -57,6 +57,16 @@ public final class InMemoryClickCounterStore implements ClickCounterStore, LinkR
     }
 
     @Override
+    public synchronized void registerImported(String batchId, java.util.Map<ShortCode, Long> undatedClicks) {
+        undatedClicks.forEach((code, clicks) -> {
+            if (clicks > 0) {
+                addUndated(batchId, code, clicks);
+            }
+            register(code);
+        });
+    }
+
+    @Override
     public synchronized long total(ShortCode code) {
         return days.getOrDefault(code, Collections.emptyNavigableMap()).values().stream().mapToLong(DayTally::clicks).sum()
                 + undated.getOrDefault(code, 0L);

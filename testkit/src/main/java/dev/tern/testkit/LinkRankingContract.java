@@ -121,6 +121,42 @@ public abstract class LinkRankingContract {
     }
 
     @Test
+    void registerImported_countsUndatedClicksOnce_andRanksEveryLink() {
+        java.util.Map<ShortCode, Long> imported = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 60; i++) {
+            imported.put(new ShortCode("imp" + i), (long) (i % 3 == 0 ? 0 : i));
+        }
+        long clicksImported = imported.values().stream().mapToLong(Long::longValue).sum();
+
+        ranking.registerImported("migration:test", imported);
+        ranking.registerImported("migration:test", imported);
+
+        assertThat(ranking.totals()).isEqualTo(new SiteTotals(60, clicksImported));
+        assertThat(clicks.total(new ShortCode("imp59"))).isEqualTo(59);
+        assertThat(clicks.total(new ShortCode("imp0"))).isZero();
+        assertThat(eventually(() -> ranking.ranked(RankOrder.MOST_CLICKED, 0, 2), list -> list.size() == 2))
+                .containsExactly(new RankedLink(new ShortCode("imp59"), 59), new RankedLink(new ShortCode("imp58"), 58));
+        assertThat(ranked(RankOrder.LEAST_CLICKED, 0, 100, 60)).hasSize(60).first().extracting(RankedLink::clicks).isEqualTo(0L);
+    }
+
+    @Test
+    void registerImported_linksAlreadyRankedOrCounted_endAsIfImportedOneByOne() {
+        ranking.register(new ShortCode("known"));
+        click("clicked", 2);
+        clicks.addUndated("migration:test", new ShortCode("halfway"), 5);
+
+        ranking.registerImported("migration:test", java.util.Map.of(
+                new ShortCode("known"), 1L, new ShortCode("clicked"), 0L, new ShortCode("halfway"), 5L, new ShortCode("fresh"), 3L));
+
+        assertThat(ranking.totals()).isEqualTo(new SiteTotals(4, 2 + 5 + 3 + 1));
+        assertThat(clicks.total(new ShortCode("halfway"))).as("counted once").isEqualTo(5);
+        assertThat(eventually(() -> ranking.ranked(RankOrder.MOST_CLICKED, 0, 10),
+                list -> list.size() == 4 && list.get(0).clicks() == 5 && list.get(2).clicks() == 2))
+                .extracting(r -> r.code().value() + "=" + r.clicks())
+                .containsExactly("halfway=5", "fresh=3", "clicked=2", "known=1");
+    }
+
+    @Test
     void clicksForAnUnregisteredLink_registerIt() {
         click("clickedfirst", 3);
 

@@ -12,8 +12,16 @@ import java.util.SortedMap;
 public interface ClickCounterStore {
 
     /**
+     * Batch ids starting with this are remembered for good: applying such a batch again changes
+     * nothing however much later it comes (the migration's batches, which an operator may replay
+     * months later). Other batch ids are remembered for at least seven days, which covers every retry
+     * of the click channel.
+     */
+    String PERMANENT_BATCH_PREFIX = "migration:";
+
+    /**
      * Adds a batch's tally for one link, exactly once per ({@code batchId}, link): applying the same
-     * pair again (a retried batch) changes nothing. Atomic per stored part: a tally spanning many
+     * pair again (a retried batch) changes nothing (see {@link #PERMANENT_BATCH_PREFIX} for how long). Atomic per stored part: a tally spanning many
      * days (migrated history) may be stored in several parts, each applied exactly once.
      */
     void add(String batchId, ClickTally tally);

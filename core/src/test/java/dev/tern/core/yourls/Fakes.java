@@ -93,6 +93,14 @@ final class Fakes {
         }
 
         @Override
+        public void registerImported(String batchId, Map<ShortCode, Long> undatedClicks) {
+            undatedClicks.forEach((code, clicks) -> {
+                totals.merge(code, clicks, Long::sum);
+                registered.add(code);
+            });
+        }
+
+        @Override
         public void unregister(ShortCode code) {
             registered.remove(code);
         }
