@@ -45,6 +45,10 @@ final class VerifyCommand implements Callable<Integer> {
             description = "How many differences to list one by one (all are counted; default ${DEFAULT-VALUE}).")
     int listed;
 
+    @Option(names = "--no-progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Show a progress bar on standard error (default on).")
+    boolean progress;
+
     @Override
     public Integer call() {
         var env = parent.env;
@@ -53,7 +57,24 @@ final class VerifyCommand implements Callable<Integer> {
             options = options.withRedirectSamples(ternUrl, samples);
         }
         try (YourlsSource yourls = source.open(env); DynamoDbStores tern = target.open(env)) {
-            VerificationReport report = new MigrationVerifier(yourls, tern.stores(), options).verify();
+            VerificationReport report;
+            ProgressBarProgress bar = progress ? new ProgressBarProgress(System.err) : null;
+            if (bar != null) {
+                bar.start("verifying", -1);
+            }
+            try {
+                long[] shown = {0};
+                report = new MigrationVerifier(yourls, tern.stores(), options).verify(checked -> {
+                    if (bar != null) {
+                        bar.step(checked - shown[0]);
+                        shown[0] = checked;
+                    }
+                });
+            } finally {
+                if (bar != null) {
+                    bar.end();
+                }
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.print(report.render());
             out.flush();
