@@ -1,0 +1,153 @@
+package dev.tern.infra;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
+import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
+import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
+import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.route53.AaaaRecord;
+import software.amazon.awscdk.services.route53.ARecord;
+import software.amazon.awscdk.services.route53.CfnRecordSet;
+import software.amazon.awscdk.services.route53.HealthCheck;
+import software.amazon.awscdk.services.route53.HealthCheckType;
+import software.amazon.awscdk.services.route53.HostedZone;
+import software.amazon.awscdk.services.route53.HostedZoneAttributes;
+import software.amazon.awscdk.services.route53.IHostedZone;
+import software.amazon.awscdk.services.route53.RecordTarget;
+import software.amazon.awscdk.services.route53.targets.CloudFrontTarget;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.constructs.Construct;
+
+/**
+ * What is global, deployed in us-east-1 (where Route 53 publishes health-check metrics and CloudFront
+ * takes its certificates): per region a health check of {@code https://<region>.<domain>/health} every
+ * 10 seconds and latency records of the domain that leave out a region whose check fails; the alarms on
+ * those checks; and the status site (S3 + CloudFront, independent of the regions' API path).
+ *
+ * <p>The latency records are aliases of the regional stacks' {@code <region>.<domain>} records, names
+ * this stack knows without reading anything from the regional stacks (no cross-region references).
+ */
+public final class GlobalStack extends Stack {
+    /** The region this stack must be deployed in. */
+    public static final String REGION = "us-east-1";
+    /** Seconds between two checks by each Route 53 checker: the fast interval. */
+    static final int CHECK_INTERVAL_SECONDS = 10;
+    /** Failed checks in a row before a region is unhealthy: with 10 s, about 30 s. */
+    static final int FAILURE_THRESHOLD = 3;
+    /** The path of each region's health endpoint (issue 7). */
+    static final String HEALTH_PATH = "/health";
+
+    private final Map<String, HealthCheck> healthChecks = new LinkedHashMap<>();
+    private final Bucket statusBucket;
+    private final Distribution statusDistribution;
+
+    GlobalStack(Construct scope, String id, StackProps props, InfraSettings settings) {
+        super(scope, id, props);
+        IHostedZone zone = HostedZone.fromHostedZoneAttributes(this, "Zone", HostedZoneAttributes.builder()
+                .hostedZoneId(settings.hostedZoneId()).zoneName(settings.hostedZoneName()).build());
+        Alarms alarms = new Alarms(this, settings);
+
+        for (String region : settings.regions()) {
+            String suffix = region.replace("-", "");
+            HealthCheck check = HealthCheck.Builder.create(this, "HealthCheck" + suffix)
+                    .type(HealthCheckType.HTTPS)
+                    .fqdn(settings.regionalHost(region))
+                    .port(443)
+                    .resourcePath(HEALTH_PATH)
+                    .enableSni(true)
+                    .requestInterval(Duration.seconds(CHECK_INTERVAL_SECONDS))
+                    .failureThreshold(FAILURE_THRESHOLD)
+                    .build();
+            healthChecks.put(region, check);
+            for (String type : List.of("A", "AAAA")) {
+                CfnRecordSet.Builder.create(this, "Latency" + type + suffix)
+                        .hostedZoneId(settings.hostedZoneId())
+                        .name(settings.domainName() + ".")
+                        .type(type)
+                        .setIdentifier(region)
+                        .region(region)
+                        .healthCheckId(check.getHealthCheckId())
+                        .aliasTarget(CfnRecordSet.AliasTargetProperty.builder()
+                                .dnsName(settings.regionalHost(region) + ".")
+                                .hostedZoneId(settings.hostedZoneId())
+                                // the health check decides; the target record has none of its own
+                                .evaluateTargetHealth(false)
+                                .build())
+                        .build();
+            }
+            alarms.below("RegionUnhealthy" + suffix, "Tern: " + region + " fails its health checks and is out of DNS",
+                    Metric.Builder.create().namespace("AWS/Route53").metricName("HealthCheckStatus")
+                            .dimensionsMap(Map.of("HealthCheckId", check.getHealthCheckId()))
+                            .statistic("Minimum").period(Duration.minutes(1)).build(),
+                    1, 2);
+        }
+
+        Bucket accessLogs = Bucket.Builder.create(this, "StatusAccessLogs")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        Nag.suppress(accessLogs, "AwsSolutions-S1", "This bucket receives the status bucket's access logs; logging it"
+                + " too would log the logs.");
+        statusBucket = Bucket.Builder.create(this, "StatusSite")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .versioned(true)
+                .serverAccessLogsBucket(accessLogs)
+                .serverAccessLogsPrefix("status-site/")
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        Certificate certificate = Certificate.Builder.create(this, "StatusCertificate")
+                .domainName(settings.statusHost())
+                .validation(CertificateValidation.fromDns(zone))
+                .build();
+        statusDistribution = Distribution.Builder.create(this, "StatusDistribution")
+                .comment("Tern status page")
+                .defaultBehavior(BehaviorOptions.builder()
+                        .origin(S3BucketOrigin.withOriginAccessControl(statusBucket))
+                        .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                        .build())
+                .defaultRootObject("index.html")
+                .domainNames(List.of(settings.statusHost()))
+                .certificate(certificate)
+                .minimumProtocolVersion(SecurityPolicyProtocol.TLS_V1_2_2021)
+                .build();
+        Nag.suppress(statusDistribution, "AwsSolutions-CFR1",
+                "The status page is public and must be readable from every country.");
+        Nag.suppress(statusDistribution, "AwsSolutions-CFR2",
+                "A static, cached, read-only page: a WAF web ACL costs more than anything it could protect here.");
+        Nag.suppress(statusDistribution, "AwsSolutions-CFR3",
+                "CloudFront access logs need ACL-enabled log buckets; the status bucket's own access logs and"
+                        + " CloudFront's metrics cover this static page.");
+        RecordTarget target = RecordTarget.fromAlias(new CloudFrontTarget(statusDistribution));
+        ARecord.Builder.create(this, "StatusRecord").zone(zone).recordName(settings.statusHost()).target(target).build();
+        AaaaRecord.Builder.create(this, "StatusRecordIpv6").zone(zone).recordName(settings.statusHost()).target(target)
+                .build();
+    }
+
+    Map<String, HealthCheck> healthChecks() {
+        return Map.copyOf(healthChecks);
+    }
+
+    Bucket statusBucket() {
+        return statusBucket;
+    }
+
+    Distribution statusDistribution() {
+        return statusDistribution;
+    }
+}

@@ -1,0 +1,295 @@
+package dev.tern.infra;
+
+import dev.tern.core.settings.Setting;
+import dev.tern.store.TableDefinition;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.SecretValue;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.ApiMapping;
+import software.amazon.awscdk.services.apigatewayv2.DomainName;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
+import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
+import software.amazon.awscdk.services.dynamodb.ITableV2;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
+import software.amazon.awscdk.services.logs.FilterPattern;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.SubscriptionFilter;
+import software.amazon.awscdk.services.logs.destinations.LambdaDestination;
+import software.amazon.awscdk.services.route53.AaaaRecord;
+import software.amazon.awscdk.services.route53.ARecord;
+import software.amazon.awscdk.services.route53.HostedZone;
+import software.amazon.awscdk.services.route53.HostedZoneAttributes;
+import software.amazon.awscdk.services.route53.IHostedZone;
+import software.amazon.awscdk.services.route53.RecordTarget;
+import software.amazon.awscdk.services.route53.targets.ApiGatewayv2DomainProperties;
+import software.amazon.awscdk.SecretsManagerSecretOptions;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/**
+ * Everything one region runs: its rate-limits table, the functions, the HTTP API on the deployment's
+ * domain and on {@code <region>.<domain>}, the click channel (log subscription → aggregation) and the
+ * region's alarms. One such stack per region; each can be deployed, replaced or removed on its own.
+ *
+ * <p>Routes: {@code $default} → the site function ({@code SiteHandler}: redirects, previews, form
+ * pages; it may only read links), {@code POST /} → the same handler in a second function allowed to
+ * create links, {@code /api/{proxy+}} → the REST API, {@code /yourls-api.php} → the YOURLS-compatible API.
+ * Splitting the form's post from {@code $default} keeps the redirect path free of any write permission.
+ */
+public final class RegionStack extends Stack {
+    static final String SITE_HANDLER = "dev.tern.web.SiteHandler::handleRequest";
+    static final String API_HANDLER = "dev.tern.functions.LinksApiHandler::handleRequest";
+    static final String YOURLS_HANDLER = "dev.tern.functions.yourls.YourlsApiHandler::handleRequest";
+    static final String AGGREGATION_HANDLER = "dev.tern.functions.ClickAggregationHandler::handleRequest";
+    /** The click lines' filter (see docs/adr/2026-11-23-click-counting.md). */
+    static final String CLICK_FILTER = "{ $.type = \"tern.click\" }";
+
+    private final String region;
+    private final TernFunction site;
+    private final TernFunction siteCreate;
+    private final TernFunction api;
+    private final TernFunction yourls;
+    private final TernFunction aggregation;
+    private final HttpApi httpApi;
+    private final Queue failedClickBatches;
+
+    RegionStack(Construct scope, String id, StackProps props, InfraSettings settings, String region) {
+        super(scope, id, props);
+        this.region = region;
+        Map<Setting, ITableV2> tables = new EnumMap<>(Setting.class);
+        for (TableDefinition definition : Tables.definitions(settings)) {
+            tables.put(definition.setting(), definition.replication() == TableDefinition.Replication.REGIONAL
+                    ? Tables.create(this, DataStack.idOf(definition), definition, settings)
+                    : Tables.reference(this, DataStack.idOf(definition), definition));
+        }
+        ITableV2 links = tables.get(Setting.LINKS_TABLE);
+        ITableV2 clicks = tables.get(Setting.CLICKS_TABLE);
+        ITableV2 idempotency = tables.get(Setting.IDEMPOTENCY_TABLE);
+        ITableV2 rateLimits = tables.get(Setting.RATE_LIMITS_TABLE);
+        ITableV2 apiKeys = tables.get(Setting.API_KEYS_TABLE);
+        ITableV2 yourlsSite = tables.get(Setting.YOURLS_TABLE);
+
+        Code code = Code.fromAsset(bundle(settings).toString());
+        Map<String, String> common = commonEnvironment(settings, region);
+        Map<String, String> withSecret = new LinkedHashMap<>(common);
+        withSecret.put(Setting.SECRET.variable(), SecretValue.secretsManager(DataStack.secretName(settings, "site-secret"))
+                .unsafeUnwrap());
+        Map<String, String> withAdminKey = new LinkedHashMap<>(common);
+        withAdminKey.put(Setting.BOOTSTRAP_ADMIN_KEY.variable(), "tern_"
+                + secretField(settings, "keyId") + "_" + secretField(settings, "secret"));
+
+        site = new TernFunction(this, "Site", SITE_HANDLER,
+                "Tern: redirects, previews and pages ($default); reads links only", settings.memory().site(),
+                Duration.seconds(10), withSecret, code, settings);
+        siteCreate = new TernFunction(this, "SiteCreate", SITE_HANDLER,
+                "Tern: the creation form's post (POST /)", settings.memory().site(), Duration.seconds(10), withSecret, code,
+                settings);
+        api = new TernFunction(this, "Api", API_HANDLER, "Tern: the REST API (/api/...)", settings.memory().api(),
+                Duration.seconds(15), withAdminKey, code, settings);
+        yourls = new TernFunction(this, "Yourls", YOURLS_HANDLER, "Tern: the YOURLS-compatible API (/yourls-api.php)",
+                settings.memory().api(), Duration.seconds(15), common, code, settings);
+
+        failedClickBatches = Queue.Builder.create(this, "FailedClickBatches")
+                .retentionPeriod(Duration.days(14))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .build();
+        Nag.suppress(failedClickBatches, "AwsSolutions-SQS3",
+                "This queue is itself the dead-letter destination of the click aggregation's failed batches.");
+        aggregation = new TernFunction(this, "ClickAggregation", AGGREGATION_HANDLER,
+                "Tern: counts the redirect's click lines in batches", settings.memory().aggregation(), Duration.seconds(60),
+                common, code, settings);
+        aggregation.alias().configureAsyncInvoke(software.amazon.awscdk.services.lambda.EventInvokeConfigOptions.builder()
+                .onFailure(new SqsDestination(failedClickBatches))
+                .retryAttempts(2)
+                .maxEventAge(Duration.hours(6))
+                .build());
+
+        // Least privilege: the redirect path reads; only the functions that create or change links write.
+        links.grantReadData(site.alias());
+        clicks.grantReadData(site.alias());
+        for (TernFunction writer : List.of(siteCreate, api, yourls)) {
+            links.grantReadWriteData(writer.alias());
+            idempotency.grantReadWriteData(writer.alias());
+            clicks.grantReadWriteData(writer.alias());
+        }
+        rateLimits.grantReadWriteData(siteCreate.alias());
+        rateLimits.grantReadWriteData(api.alias());
+        apiKeys.grantReadWriteData(api.alias());
+        yourlsSite.grantReadWriteData(yourls.alias());
+        clicks.grantReadWriteData(aggregation.alias());
+        // The grants' only wildcards are the granted tables' own indexes (<table>/index/*).
+        // cdk-nag names the account as the template does: a literal id, or <AWS::AccountId> when the
+        // stack is account-agnostic.
+        String accountInArn = software.amazon.awscdk.Token.isUnresolved(getAccount()) ? "<AWS::AccountId>" : getAccount();
+        List<String> indexWildcards = Tables.definitions(settings).stream()
+                .filter(definition -> !definition.indexes().isEmpty())
+                .map(definition -> "Resource::arn:<AWS::Partition>:dynamodb:" + region + ":" + accountInArn + ":table/"
+                        + definition.name() + "/index/*")
+                .toList();
+        for (TernFunction function : List.of(site, siteCreate, api, yourls, aggregation)) {
+            Nag.suppress(function, "AwsSolutions-IAM5",
+                    "The stores query the indexes of the tables they are granted; the grant names each table and"
+                            + " covers its indexes (<table>/index/*), nothing else.", indexWildcards);
+        }
+
+        // The click channel: the redirect's click lines, delivered in batches to the aggregation.
+        SubscriptionFilter.Builder.create(this, "ClickChannel")
+                .logGroup(site.logGroup())
+                .filterPattern(FilterPattern.literal(CLICK_FILTER))
+                .destination(new LambdaDestination(aggregation.alias()))
+                .build();
+
+        httpApi = httpApi(settings);
+        new RegionAlarms(this, "Alarms", settings, region, this);
+    }
+
+    private HttpApi httpApi(InfraSettings settings) {
+        HttpApi api = HttpApi.Builder.create(this, "HttpApi")
+                .apiName("tern")
+                .description("Tern in " + region)
+                .createDefaultStage(false)
+                .defaultIntegration(new HttpLambdaIntegration("SiteIntegration", site.alias()))
+                .build();
+        api.addRoutes(AddRoutesOptions.builder().path("/").methods(List.of(HttpMethod.POST))
+                .integration(new HttpLambdaIntegration("SiteCreateIntegration", siteCreate.alias())).build());
+        api.addRoutes(AddRoutesOptions.builder().path("/api/{proxy+}").methods(List.of(HttpMethod.ANY))
+                .integration(new HttpLambdaIntegration("ApiIntegration", this.api.alias())).build());
+        api.addRoutes(AddRoutesOptions.builder().path("/yourls-api.php").methods(List.of(HttpMethod.ANY))
+                .integration(new HttpLambdaIntegration("YourlsIntegration", yourls.alias())).build());
+        Nag.suppress(api, "AwsSolutions-APIG4",
+                "Authorisation is the application's: the REST API checks API keys, the YOURLS API its own signatures"
+                        + " and passwords, and redirects and pages are public by design.");
+
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+                .retention(TernFunction.retention(settings.logRetentionDays()))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        // No client address in the access log: it is personal data and the functions log what they need.
+        AccessLogFormat format = AccessLogFormat.custom("{\"requestId\":\"$context.requestId\","
+                + "\"time\":\"$context.requestTime\",\"method\":\"$context.httpMethod\",\"path\":\"$context.path\","
+                + "\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\","
+                + "\"latency\":\"$context.responseLatency\",\"integrationLatency\":\"$context.integrationLatency\","
+                + "\"integrationError\":\"$context.integrationErrorMessage\"}");
+        IAccessLogDestination destination = new LogGroupLogDestination(accessLogs);
+        HttpStage stage = HttpStage.Builder.create(this, "Stage")
+                .httpApi(api)
+                .stageName("$default")
+                .autoDeploy(true)
+                .accessLogSettings(new IAccessLogSettings() {
+                    @Override
+                    public IAccessLogDestination getDestination() {
+                        return destination;
+                    }
+
+                    @Override
+                    public AccessLogFormat getFormat() {
+                        return format;
+                    }
+                })
+                .build();
+
+        IHostedZone zone = HostedZone.fromHostedZoneAttributes(this, "Zone", HostedZoneAttributes.builder()
+                .hostedZoneId(settings.hostedZoneId()).zoneName(settings.hostedZoneName()).build());
+        Certificate certificate = Certificate.Builder.create(this, "Certificate")
+                .domainName(settings.domainName())
+                .subjectAlternativeNames(List.of(settings.regionalHost(region)))
+                .validation(CertificateValidation.fromDns(zone))
+                .build();
+        DomainName apex = DomainName.Builder.create(this, "Domain")
+                .domainName(settings.domainName()).certificate(certificate).build();
+        DomainName regional = DomainName.Builder.create(this, "RegionalDomain")
+                .domainName(settings.regionalHost(region)).certificate(certificate).build();
+        ApiMapping.Builder.create(this, "DomainMapping").api(api).domainName(apex).stage(stage).build();
+        ApiMapping.Builder.create(this, "RegionalDomainMapping").api(api).domainName(regional).stage(stage).build();
+        // <region>.<domain>: this region alone. The global stack's latency records and health checks point here.
+        RecordTarget target = RecordTarget.fromAlias(new ApiGatewayv2DomainProperties(
+                regional.getRegionalDomainName(), regional.getRegionalHostedZoneId()));
+        ARecord.Builder.create(this, "RegionalRecord").zone(zone).recordName(settings.regionalHost(region))
+                .target(target).build();
+        AaaaRecord.Builder.create(this, "RegionalRecordIpv6").zone(zone).recordName(settings.regionalHost(region))
+                .target(target).build();
+        return api;
+    }
+
+    static Map<String, String> commonEnvironment(InfraSettings settings, String region) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(Setting.PUBLIC_BASE_URL.variable(), "https://" + settings.domainName());
+        // Links to this region's own host name would loop like links to the domain itself.
+        env.put(Setting.EXTRA_OWN_HOSTS.variable(), settings.regionalHost(region));
+        env.put(Setting.REDIRECT_STATUS.variable(), Integer.toString(settings.redirectStatus()));
+        env.put(Setting.REDIRECT_CACHE_SECONDS.variable(), Integer.toString(settings.redirectCacheSeconds()));
+        env.put(Setting.REGION.variable(), region);
+        for (TableDefinition definition : Tables.definitions(settings)) {
+            env.put(definition.setting().variable(), definition.name());
+        }
+        return env;
+    }
+
+    private static String secretField(InfraSettings settings, String field) {
+        return SecretValue.secretsManager(DataStack.secretName(settings, "bootstrap-admin-key"),
+                SecretsManagerSecretOptions.builder().jsonField(field).build()).unsafeUnwrap();
+    }
+
+    /** The reactor's Lambda zip; a clear message when it has not been built. */
+    static Path bundle(InfraSettings settings) {
+        Path bundle = Path.of(settings.lambdaBundle()).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(bundle)) {
+            throw new InfraSettingsException(InfraSettings.Key.LAMBDA_BUNDLE, settings.lambdaBundle(),
+                    "the functions' zip, which does not exist at " + bundle
+                            + ": build it first with ./mvnw -B install -DskipTests (from the repository root)");
+        }
+        return bundle;
+    }
+
+    String regionName() {
+        return region;
+    }
+
+    TernFunction site() {
+        return site;
+    }
+
+    TernFunction siteCreate() {
+        return siteCreate;
+    }
+
+    TernFunction api() {
+        return api;
+    }
+
+    TernFunction yourls() {
+        return yourls;
+    }
+
+    TernFunction aggregation() {
+        return aggregation;
+    }
+
+    HttpApi httpApi() {
+        return httpApi;
+    }
+
+    Queue failedClickBatches() {
+        return failedClickBatches;
+    }
+}
