@@ -61,7 +61,7 @@ class ApiClientIT {
         assertThat(disabled.getStatus()).isEqualTo(Link.StatusEnum.DISABLED);
 
         KeysApi keys = new KeysApi(client(platform.adminKey()));
-        IssuedApiKey reader = keys.createApiKey(new NewApiKey().name("reader").scopes(List.of(Scope.LINKS_READ)));
+        IssuedApiKey reader = keys.createApiKey(new NewApiKey().name("reader").scopes(List.of(Scope.LINKS_READ)), "reader-key-1");
         assertThat(new LinksApi(client(reader.getKey())).getLink("gen").getCode()).isEqualTo("gen");
         assertThat(keys.listApiKeys().getKeys()).extracting(ApiKey::getName).contains("reader");
         assertThat(keys.revokeApiKey(reader.getId()).getStatus()).isEqualTo(ApiKey.StatusEnum.REVOKED);

@@ -60,7 +60,8 @@ final class ApiKeysRoutes {
         }
         String expiry = LinkRequestReader.text(body, "expiresAt");
         Optional<Instant> expiresAt = expiry == null ? Optional.empty() : Optional.of(LinkRequestReader.instant(expiry));
-        IssuedApiKey issued = keys.issue(name, scopes(body.get("scopes")), expiresAt, caller.id());
+        IssuedApiKey issued = keys.issue(name, scopes(body.get("scopes")), expiresAt, caller.id(),
+                Optional.ofNullable(request.header("idempotency-key")));
         ObjectNode representation = representation(issued.key(), Instant.MIN).put("key", issued.value().value());
         headers.put("Location", KEYS_PATH + "/" + issued.key().id());
         return Responses.of(201, headers, json.write(representation));

@@ -30,7 +30,7 @@ public final class Problems {
             case FORBIDDEN -> 403;
             case NOT_FOUND, ROUTE_NOT_FOUND, API_KEY_NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
-            case CODE_TAKEN -> 409;
+            case CODE_TAKEN, API_KEY_ALREADY_ISSUED -> 409;
             case GONE -> 410;
             case PAYLOAD_TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
@@ -64,6 +64,7 @@ public final class Problems {
             case FORBIDDEN -> "Scope missing";
             case RATE_LIMITED -> "Too many requests";
             case API_KEY_NOT_FOUND -> "API key not found";
+            case API_KEY_ALREADY_ISSUED -> "API key already issued";
             case UNAVAILABLE -> "Service unavailable";
             case INTERNAL -> "Internal error";
         };

@@ -158,6 +158,25 @@ class ApiKeysTest {
     }
 
     @Test
+    void createKey_retriedWithTheSameIdempotencyKey_is409NamingTheKey_andIssuesNoSecond() {
+        String body = "{\"name\":\"uploader\",\"scopes\":[\"links:write\"]}";
+        APIGatewayV2HTTPResponse first = handle(Events.postJson("/api/v1/keys", body).header("idempotency-key", "create-uploader-1").build());
+        String id = json(first).path("id").asText();
+
+        APIGatewayV2HTTPResponse retry = handle(Events.postJson("/api/v1/keys", body).header("idempotency-key", "create-uploader-1").build());
+        APIGatewayV2HTTPResponse otherBody = handle(Events.postJson("/api/v1/keys", "{\"name\":\"other\",\"scopes\":[\"admin\"]}")
+                .header("idempotency-key", "create-uploader-1").build());
+        APIGatewayV2HTTPResponse badKey = handle(Events.postJson("/api/v1/keys", body).header("idempotency-key", "two words").build());
+
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        assertProblem(retry, 409, "api-key-already-issued");
+        assertThat(json(retry).path("detail").asText()).contains(id).doesNotContain(json(first).path("key").asText());
+        assertProblem(otherBody, 422, "idempotency-key-reused");
+        assertProblem(badKey, 400, "invalid-idempotency-key");
+        assertThat(t.apiKeys.list()).filteredOn(k -> k.name().equals("uploader")).hasSize(1);
+    }
+
+    @Test
     void listKeys_showsNoValuesNorHashes() {
         String value = t.issueKey(Scope.STATS_READ);
 

@@ -28,6 +28,7 @@ class ProblemsTest {
         expected.put(ErrorCode.API_KEY_NOT_FOUND, 404);
         expected.put(ErrorCode.RATE_LIMITED, 429);
         expected.put(ErrorCode.CODE_TAKEN, 409);
+        expected.put(ErrorCode.API_KEY_ALREADY_ISSUED, 409);
         expected.put(ErrorCode.NOT_FOUND, 404);
         expected.put(ErrorCode.ROUTE_NOT_FOUND, 404);
         expected.put(ErrorCode.METHOD_NOT_ALLOWED, 405);

@@ -4,6 +4,7 @@ import dev.tern.core.LazySecureRandom;
 import dev.tern.core.error.ErrorCode;
 import dev.tern.core.error.InvalidRequestException;
 import dev.tern.core.error.TernException;
+import dev.tern.core.idempotency.IdempotencyKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,23 @@ public final class ApiKeyService {
      * @throws InvalidRequestException for a blank or too long name, no scopes, or an expiry not in the future
      */
     public IssuedApiKey issue(String name, Set<Scope> scopes, Optional<Instant> expiresAt, String createdBy) {
+        return issue(name, scopes, expiresAt, createdBy, Optional.empty());
+    }
+
+    /**
+     * Issues a new key; with an {@code Idempotency-Key}, at most one per (creator, key). The key's id
+     * is then derived from the creator and the Idempotency-Key, so a retry finds the key the first
+     * attempt made. Its value cannot be shown again (only its hash is kept), so the retry is refused
+     * with {@link ErrorCode#API_KEY_ALREADY_ISSUED}, naming the key: whoever lost the answer revokes
+     * that key and asks for another with a new Idempotency-Key. The same Idempotency-Key with another
+     * name, scopes or expiry is {@link ErrorCode#IDEMPOTENCY_KEY_REUSED}.
+     *
+     * @throws InvalidRequestException for a blank or too long name, no scopes, an expiry not in the
+     *         future, or a malformed Idempotency-Key
+     * @throws TernException           {@code API_KEY_ALREADY_ISSUED} as above
+     */
+    public IssuedApiKey issue(String name, Set<Scope> scopes, Optional<Instant> expiresAt, String createdBy,
+            Optional<String> idempotencyKey) {
         Instant now = clock.instant();
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > ApiKey.MAX_NAME_LENGTH) {
@@ -46,6 +64,9 @@ public final class ApiKeyService {
         if (expiresAt.isPresent() && !expiresAt.get().isAfter(now)) {
             throw new InvalidRequestException(ErrorCode.INVALID_EXPIRY, "A key's expiresAt must be in the future");
         }
+        if (idempotencyKey.isPresent()) {
+            return issueOnce(trimmed, scopes, expiresAt, createdBy, idempotencyKey.get(), now);
+        }
         for (int attempt = 1; ; attempt++) {
             ApiKeyValue value = ApiKeyValue.generate(random.get());
             ApiKey key = new ApiKey(value.id(), value.hash(), trimmed, scopes, now, expiresAt, Optional.empty(), createdBy);
@@ -56,6 +77,26 @@ public final class ApiKeyService {
                 throw new IllegalStateException("key ids kept colliding; the random source is broken");
             }
         }
+    }
+
+    private IssuedApiKey issueOnce(String name, Set<Scope> scopes, Optional<Instant> expiresAt, String createdBy,
+            String idempotencyKey, Instant now) {
+        IdempotencyKeys.requireValid(idempotencyKey);
+        ApiKeyValue value = ApiKeyValue.generateWithIdFrom("api-key|" + createdBy + "|" + idempotencyKey, random.get());
+        ApiKey key = new ApiKey(value.id(), value.hash(), name, scopes, now, expiresAt, Optional.empty(), createdBy);
+        if (store.insertIfAbsent(key)) {
+            return new IssuedApiKey(key, value);
+        }
+        ApiKey earlier = store.find(value.id()).orElseThrow(() -> new IllegalStateException(
+                "the key " + value.id() + " was neither inserted nor found"));
+        if (!earlier.createdBy().equals(createdBy) || !earlier.name().equals(name) || !earlier.scopes().equals(scopes)
+                || !earlier.expiresAt().equals(expiresAt)) {
+            throw new InvalidRequestException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key already issued the key " + earlier.id() + " for another request; use a new Idempotency-Key");
+        }
+        throw new TernException(ErrorCode.API_KEY_ALREADY_ISSUED, "The key " + earlier.id()
+                + " was already issued for this Idempotency-Key; its value was shown once and is not kept. If that answer was lost,"
+                + " revoke " + earlier.id() + " (DELETE /api/v1/keys/" + earlier.id() + ") and create another with a new Idempotency-Key");
     }
 
     /**

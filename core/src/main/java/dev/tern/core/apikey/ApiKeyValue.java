@@ -47,6 +47,28 @@ public final class ApiKeyValue {
         return new ApiKeyValue(value, id);
     }
 
+    /**
+     * A fresh value whose id is fixed by {@code idSeed} (the same seed, the same id) and whose secret
+     * is random: how a create with an {@code Idempotency-Key} finds the key an earlier attempt made.
+     */
+    public static ApiKeyValue generateWithIdFrom(String idSeed, SecureRandom random) {
+        Objects.requireNonNull(idSeed, "idSeed");
+        Objects.requireNonNull(random, "random");
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256").digest(idSeed.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+        StringBuilder id = new StringBuilder(ID_LENGTH);
+        for (int i = 0; i < ID_LENGTH; i++) {
+            // 12 of the digest's 32 bytes, each reduced to base62: ~71 bits, plenty against accidental collisions.
+            id.append(BASE62.charAt(Byte.toUnsignedInt(digest[i]) % BASE62.length()));
+        }
+        String value = "tern_" + id + "_" + randomBase62(random, SECRET_LENGTH);
+        return new ApiKeyValue(value, id.toString());
+    }
+
     /** Whether {@code id} has the shape of a key id. */
     public static boolean isValidId(String id) {
         return id != null && ID.matcher(id).matches();

@@ -45,6 +45,11 @@ public enum ErrorCode {
     RATE_LIMITED("rate-limited"),
     /** No API key has this id. */
     API_KEY_NOT_FOUND("api-key-not-found"),
+    /**
+     * A key was already issued for this {@code Idempotency-Key}; its value was shown once and is not
+     * kept, so the retry does not issue a second one.
+     */
+    API_KEY_ALREADY_ISSUED("api-key-already-issued"),
     /** The data store is throttling or not answering in time; the request may be retried. */
     UNAVAILABLE("unavailable"),
     /** Something unexpected failed inside Tern; the details are in its logs, never in the answer. */

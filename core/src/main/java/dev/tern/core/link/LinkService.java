@@ -9,6 +9,7 @@ import dev.tern.core.error.InvalidRequestException;
 import dev.tern.core.error.LinkNotFoundException;
 import dev.tern.core.error.StoreUnavailableException;
 import dev.tern.core.error.TernException;
+import dev.tern.core.idempotency.IdempotencyKeys;
 import dev.tern.core.idempotency.IdempotencyRecord;
 import dev.tern.core.idempotency.IdempotencyStore;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * The link use cases: create, resolve, get. Every entry point (redirect, REST API, web form,
@@ -50,7 +50,6 @@ public final class LinkService {
     public static final int TOP_ENTRIES = 10;
     /** How long a deleted link can be restored unless configured otherwise ({@code TERN_RESTORE_DAYS}). */
     public static final int DEFAULT_RESTORE_DAYS = 30;
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
 
     private final LinkStore links;
     private final IdempotencyStore idempotency;
@@ -380,11 +379,7 @@ public final class LinkService {
 
     /** Keys are per client: two clients that happen to pick the same key do not see each other's links. */
     private static String scopedKey(Creator creator, String key) {
-        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new InvalidRequestException(ErrorCode.INVALID_IDEMPOTENCY_KEY,
-                    "An Idempotency-Key must be 1-255 visible ASCII characters");
-        }
-        return creator.id() + " " + key;
+        return creator.id() + " " + IdempotencyKeys.requireValid(key);
     }
 
     private static String fingerprint(Link template, boolean customCode) {

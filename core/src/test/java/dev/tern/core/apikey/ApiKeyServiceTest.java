@@ -48,6 +48,39 @@ class ApiKeyServiceTest {
     private final ApiKeyService service = new ApiKeyService(store, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
+    void issue_withIdempotencyKey_issuesOnce_andARetryNamesTheKeyWithoutItsValue() {
+        IssuedApiKey first = service.issue("ci", Set.of(Scope.LINKS_WRITE), Optional.empty(), "admin0000001", Optional.of("req-42"));
+
+        assertThatThrownBy(() -> service.issue("ci", Set.of(Scope.LINKS_WRITE), Optional.empty(), "admin0000001", Optional.of("req-42")))
+                .isInstanceOfSatisfying(TernException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.API_KEY_ALREADY_ISSUED);
+                    assertThat(e.getMessage()).contains(first.key().id()).contains("revoke").doesNotContain(first.value().value());
+                });
+        assertThat(store.keys).hasSize(1);
+        assertThat(service.authenticate(Optional.of(first.value().value()), Scope.LINKS_WRITE)).isEqualTo(first.key());
+    }
+
+    @Test
+    void issue_sameIdempotencyKey_otherRequest_isReused_otherCreator_orOtherKey_issuesAnother() {
+        IssuedApiKey first = service.issue("ci", Set.of(Scope.LINKS_WRITE), Optional.empty(), "admin0000001", Optional.of("req-7"));
+
+        assertThatThrownBy(() -> service.issue("ci", Set.of(Scope.ADMIN), Optional.empty(), "admin0000001", Optional.of("req-7")))
+                .isInstanceOfSatisfying(TernException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED));
+        IssuedApiKey otherCreator = service.issue("ci", Set.of(Scope.LINKS_WRITE), Optional.empty(), "admin0000002", Optional.of("req-7"));
+        IssuedApiKey otherKey = service.issue("ci", Set.of(Scope.LINKS_WRITE), Optional.empty(), "admin0000001", Optional.of("req-8"));
+
+        assertThat(List.of(first.key().id(), otherCreator.key().id(), otherKey.key().id())).doesNotHaveDuplicates();
+        assertThat(store.keys).hasSize(3);
+    }
+
+    @Test
+    void issue_malformedIdempotencyKey_isRefused() {
+        assertThatThrownBy(() -> service.issue("ci", Set.of(Scope.LINKS_WRITE), Optional.empty(), "admin0000001", Optional.of("has space")))
+                .isInstanceOfSatisfying(TernException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_IDEMPOTENCY_KEY));
+        assertThat(store.keys).isEmpty();
+    }
+
+    @Test
     void issue_storesOnlyTheHashAndAuthenticatesTheValue() {
         IssuedApiKey issued = service.issue(" ci ", Set.of(Scope.LINKS_READ), Optional.empty(), "admin0000001");
 
