@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * @param tablePrefix          the prefix of every table name ({@code tern-} gives {@code tern-links} …)
  * @param lambdaBundle         the path of the functions' zip built by the reactor, relative to {@code infra-cdk/}
  * @param account              the AWS account to deploy to, or empty for the CLI's default account
+ * @param secretsGeneration    raised by one after a secret is rotated: the functions are updated, so
+ *                             CloudFormation reads the secrets again (docs/DEPLOYING.md)
  */
 public record InfraSettings(
         String domainName,
@@ -47,7 +49,8 @@ public record InfraSettings(
         int logRetentionDays,
         String tablePrefix,
         String lambdaBundle,
-        String account) {
+        String account,
+        int secretsGeneration) {
 
     /** The context key prefix of every setting. */
     public static final String PREFIX = "tern:";
@@ -129,7 +132,8 @@ public record InfraSettings(
         LOG_RETENTION_DAYS("logRetentionDays", "30"),
         TABLE_PREFIX("tablePrefix", "tern-"),
         LAMBDA_BUNDLE("lambdaBundle", "lambda-bundle/target/tern-lambda.zip"),
-        ACCOUNT("account", "");
+        ACCOUNT("account", ""),
+        SECRETS_GENERATION("secretsGeneration", "1");
 
         private final String name;
         private final String defaultValue;
@@ -242,8 +246,9 @@ public record InfraSettings(
         if (!account.isEmpty() && !ACCOUNT.matcher(account).matches()) {
             throw new InfraSettingsException(Key.ACCOUNT, account, "a 12-digit AWS account id, or empty for the CLI's account");
         }
+        int secretsGeneration = read.integer(Key.SECRETS_GENERATION, 1, 1_000_000);
         return new InfraSettings(domain, zoneId, zoneName, regions, consistency, home, status, cacheSeconds, email, memory,
-                architecture, retention, prefix, bundle, account);
+                architecture, retention, prefix, bundle, account, secretsGeneration);
     }
 
     /** {@code <region>.<domainName>}: the host name that reaches that one region (health checks, tests). */
@@ -276,6 +281,7 @@ public record InfraSettings(
         context.put(Key.TABLE_PREFIX.contextKey(), tablePrefix);
         context.put(Key.LAMBDA_BUNDLE.contextKey(), lambdaBundle);
         context.put(Key.ACCOUNT.contextKey(), account);
+        context.put(Key.SECRETS_GENERATION.contextKey(), secretsGeneration);
         return context;
     }
 

@@ -16,6 +16,10 @@ import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
+import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 
 /**
  * The CDK app: {@code TernData} (global tables and secrets, home region), one {@code TernRegion-<region>}
@@ -85,18 +89,38 @@ public final class TernApp {
      */
     public static void main(String[] args) {
         try {
-            App app;
-            if (System.getenv("CDK_OUTDIR") != null || System.getenv("CDK_CONTEXT_JSON") != null) {
-                app = new App();
-            } else {
-                app = new App(AppProps.builder().outdir("cdk.out").context(standaloneContext(args)).build());
-            }
+            boolean underCli = System.getenv("CDK_OUTDIR") != null || System.getenv("CDK_CONTEXT_JSON") != null;
+            App app = underCli ? new App()
+                    : new App(AppProps.builder().outdir("cdk.out").context(standaloneContext(args)).build());
             build(app);
-            app.synth();
+            CloudAssembly assembly = app.synth();
+            if (!underCli && !report(assembly)) {
+                System.exit(1);
+            }
         } catch (InfraSettingsException e) {
             System.err.println("tern infra: " + e.getMessage());
             System.exit(2);
         }
+    }
+
+    /**
+     * Prints what the command line would: each stack's template, and every warning and error (cdk-nag's
+     * findings among them). Returns whether there was no error.
+     */
+    private static boolean report(CloudAssembly assembly) {
+        boolean clean = true;
+        for (CloudFormationStackArtifact stack : assembly.getStacks()) {
+            System.out.println(stack.getStackName() + " (" + stack.getEnvironment().getRegion() + "): "
+                    + assembly.getDirectory() + "/" + stack.getTemplateFile());
+            for (SynthesisMessage message : stack.getMessages()) {
+                if (message.getLevel() == SynthesisMessageLevel.INFO) {
+                    continue;
+                }
+                clean &= message.getLevel() != SynthesisMessageLevel.ERROR;
+                System.err.println("  [" + message.getLevel() + "] " + message.getId() + ": " + message.getEntry().getData());
+            }
+        }
+        return clean;
     }
 
     /** cdk.json's {@code context}, overridden by {@code -c key=value} arguments, as the CDK command line would. */

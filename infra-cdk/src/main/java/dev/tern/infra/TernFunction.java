@@ -35,7 +35,9 @@ final class TernFunction extends Construct {
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         function = Function.Builder.create(this, "Function")
-                .description(description)
+                // The generation is part of the description so that raising it updates the function, and
+                // CloudFormation resolves the secrets in its environment again.
+                .description(description + " (secrets generation " + settings.secretsGeneration() + ")")
                 .runtime(Runtime.JAVA_21)
                 .architecture(settings.architecture() == InfraSettings.CpuArchitecture.ARM64
                         ? Architecture.ARM_64 : Architecture.X86_64)

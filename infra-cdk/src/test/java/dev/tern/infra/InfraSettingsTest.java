@@ -213,6 +213,12 @@ class InfraSettingsTest {
     }
 
     @Test
+    void fromContext_secretsGenerationNotPositive_isRefused() {
+        assertRefused(with("tern:secretsGeneration", 0),
+                "tern:secretsGeneration = '0' is not usable: a whole number from 1 to 1000000");
+    }
+
+    @Test
     void fromContext_badAccount_isRefused() {
         assertRefused(with("tern:account", "12345"),
                 "tern:account = '12345' is not usable: a 12-digit AWS account id, or empty for the CLI's account");

@@ -130,6 +130,9 @@ class RegionStackTest {
                         "TERN_CLICKS_TABLE", "tern-clicks",
                         "TERN_RATE_LIMITS_TABLE", "tern-rate-limits",
                         "TERN_SECRET", "{{resolve:secretsmanager:tern-site-secret:SecretString:::}}")))));
+        // raising tern:secretsGeneration changes every function, so CloudFormation reads the secrets again
+        template.allResourcesProperties("AWS::Lambda::Function", Map.of("Description",
+                Match.stringLikeRegexp(".*\\(secrets generation 1\\)")));
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Handler", "dev.tern.functions.LinksApiHandler::handleRequest",
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
