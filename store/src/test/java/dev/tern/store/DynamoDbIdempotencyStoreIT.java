@@ -63,7 +63,9 @@ class DynamoDbIdempotencyStoreIT extends IdempotencyStoreContract {
 
     @Test
     void claim_takenKeyWithinADay_returnsTheFirstRecord() {
-        Instant createdAt = Instant.parse("2026-11-20T10:00:00Z");
+        // Relative to the real clock: DynamoDB Local's TTL sweeper may delete items whose expiry has
+        // passed, so the fresh record must expire in the future (the old one may go either way).
+        Instant createdAt = Instant.now().minus(Duration.ofHours(48)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         IdempotencyRecord first = new IdempotencyRecord(uniqueKey(), "f1", new ShortCode("first01"), createdAt);
         storeAt(createdAt).claim(first);
 
@@ -74,7 +76,9 @@ class DynamoDbIdempotencyStoreIT extends IdempotencyStoreContract {
 
     @Test
     void claim_keyOfARecordOlderThanADay_isFreeEvenBeforeTtlDeletesIt() {
-        Instant createdAt = Instant.parse("2026-11-20T10:00:00Z");
+        // Relative to the real clock: DynamoDB Local's TTL sweeper may delete items whose expiry has
+        // passed, so the fresh record must expire in the future (the old one may go either way).
+        Instant createdAt = Instant.now().minus(Duration.ofHours(48)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         IdempotencyRecord old = new IdempotencyRecord(uniqueKey(), "f1", new ShortCode("old0001"), createdAt);
         storeAt(createdAt).claim(old);
 
