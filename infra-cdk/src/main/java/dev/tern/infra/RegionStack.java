@@ -141,10 +141,12 @@ public final class RegionStack extends Stack {
         // cdk-nag names the account as the template does: a literal id, or <AWS::AccountId> when the
         // stack is account-agnostic.
         String accountInArn = software.amazon.awscdk.Token.isUnresolved(getAccount()) ? "<AWS::AccountId>" : getAccount();
+        // The partition is <AWS::Partition>, or "aws" when the partition of the region is known to the CDK.
         List<String> indexWildcards = Tables.definitions(settings).stream()
                 .filter(definition -> !definition.indexes().isEmpty())
-                .map(definition -> "Resource::arn:<AWS::Partition>:dynamodb:" + region + ":" + accountInArn + ":table/"
-                        + definition.name() + "/index/*")
+                .flatMap(definition -> java.util.stream.Stream.of("<AWS::Partition>", "aws")
+                        .map(partition -> "Resource::arn:" + partition + ":dynamodb:" + region + ":" + accountInArn
+                                + ":table/" + definition.name() + "/index/*"))
                 .toList();
         for (TernFunction function : List.of(site, siteCreate, api, yourls, aggregation)) {
             Nag.suppress(function, "AwsSolutions-IAM5",

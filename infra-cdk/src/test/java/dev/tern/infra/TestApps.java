@@ -29,9 +29,17 @@ final class TestApps {
     private TestApps() {
     }
 
-    /** Context of a valid deployment, for tests to change one key of. */
+    /**
+     * Context of a valid deployment, for tests to change one key of: cdk.json's feature flags (so the
+     * tests synthesize as a deployment does) and the test's own settings.
+     */
     static Map<String, Object> context() {
         Map<String, Object> context = new LinkedHashMap<>();
+        TernApp.standaloneContext(new String[0]).forEach((key, value) -> {
+            if (!key.startsWith(InfraSettings.PREFIX)) {
+                context.put(key, value);
+            }
+        });
         context.put("tern:domainName", DOMAIN);
         context.put("tern:hostedZoneId", ZONE_ID);
         context.put("tern:regions", String.join(",", MRSC_REGIONS));
