@@ -143,6 +143,11 @@ public record InfraSettings(
             this.defaultValue = defaultValue;
         }
 
+        /** The value used when the context has none, or {@code null} for a required key. */
+        public String defaultValue() {
+            return defaultValue;
+        }
+
         /** The context key, e.g. {@code tern:regions}. */
         public String contextKey() {
             return PREFIX + name;
