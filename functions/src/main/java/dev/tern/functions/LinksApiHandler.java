@@ -58,6 +58,7 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     static final String LINKS_PATH = "/api/v1/links";
     /** Bulk creation: not under {@code /api/v1/links/} where any segment may be a short code. */
     static final String BULK_PATH = "/api/v1/links:bulk";
+    static final String YOURLS_SETTINGS_PATH = YourlsSiteRoutes.YOURLS_PATH;
     private static final String RESTORE_SUFFIX = "/restore";
     private static final String STATS_SUFFIX = "/stats";
 
@@ -84,7 +85,9 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         LINK_STATS("stats", Scope.STATS_READ),
         CREATE_KEY("create-key", Scope.ADMIN),
         LIST_KEYS("list-keys", Scope.ADMIN),
-        REVOKE_KEY("revoke-key", Scope.ADMIN);
+        REVOKE_KEY("revoke-key", Scope.ADMIN),
+        GET_YOURLS_SETTINGS("yourls-settings", Scope.ADMIN),
+        PUT_YOURLS_SETTINGS("update-yourls-settings", Scope.ADMIN);
 
         final String op;
         final Scope scope;
@@ -134,6 +137,9 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 route = keysRest.isEmpty()
                         ? (method.equals("POST") ? Route.CREATE_KEY : only(method, path, Route.LIST_KEYS, "GET", "HEAD", "POST"))
                         : only(method, path, Route.REVOKE_KEY, "DELETE");
+            } else if (path.equals(YOURLS_SETTINGS_PATH)) {
+                route = method.equals("PUT") ? Route.PUT_YOURLS_SETTINGS
+                        : only(method, path, Route.GET_YOURLS_SETTINGS, "GET", "HEAD", "PUT");
             } else {
                 throw new TernException(ErrorCode.ROUTE_NOT_FOUND, "There is no API route at " + Problems.shortened(path)
                         + "; links are at " + LINKS_PATH + ", API keys at " + ApiKeysRoutes.KEYS_PATH);
@@ -159,6 +165,8 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 case CREATE_KEY -> keys.create(request, admission.key(), headers);
                 case LIST_KEYS -> keys.list(wiring.clock().instant(), headers);
                 case REVOKE_KEY -> keys.revoke(keysRest, wiring.clock().instant(), headers);
+                case GET_YOURLS_SETTINGS -> new YourlsSiteRoutes(wiring.yourlsSites(), json).get(headers);
+                case PUT_YOURLS_SETTINGS -> new YourlsSiteRoutes(wiring.yourlsSites(), json).put(request, headers);
             });
         } catch (StoreUnavailableException e) {
             wiring.log().warn(op, code, request.requestId(), e.detail());

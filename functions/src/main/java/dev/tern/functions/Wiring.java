@@ -204,6 +204,11 @@ public final class Wiring implements AutoCloseable {
         return current;
     }
 
+    /** The YOURLS-compatible API's settings and keyword counter (set by the migration or the admin API). */
+    public YourlsSiteStore yourlsSites() {
+        return yourlsSites;
+    }
+
     /**
      * The YOURLS-compatible API's use cases (built on first use). Needs a click counter store that
      * keeps the click ranking ({@link LinkRanking}), as the DynamoDB and in-memory ones do.

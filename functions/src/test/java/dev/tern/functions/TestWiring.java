@@ -36,6 +36,7 @@ final class TestWiring {
     final InMemoryClickCounterStore clickCounters = new InMemoryClickCounterStore();
     final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
     final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
+    final dev.tern.testkit.InMemoryYourlsSiteStore yourlsSites = new dev.tern.testkit.InMemoryYourlsSiteStore();
     final MutableClock clock = new MutableClock(NOW);
     final List<Click> clicks = new CopyOnWriteArrayList<>();
     final List<String> logLines = new CopyOnWriteArrayList<>();
@@ -73,7 +74,7 @@ final class TestWiring {
     }
 
     Wiring wiring() {
-        return new Wiring(settings, apiSettings, stores, apiKeys, rateLimiter, sink, clock, logLines::add, () -> { });
+        return new Wiring(settings, apiSettings, stores, apiKeys, rateLimiter, yourlsSites, sink, clock, logLines::add, () -> { });
     }
 
     /** Issues a key with {@code scopes} straight into the key store and returns its value. */

@@ -60,6 +60,32 @@ public final class PasswordHashes {
         return MessageDigest.isEqual(sha256(stored), sha256(submitted));
     }
 
+    /**
+     * A new password hashed as YOURLS 1.10 writes it into config.php ({@code phpass:} + bcrypt cost 10
+     * with {@code !} for {@code $}), so that YOURLS itself could check it too.
+     */
+    public static String hash(String password, java.security.SecureRandom random) {
+        byte[] salt = new byte[16];
+        random.nextBytes(salt);
+        byte[] hash = BCrypt.with(BCrypt.Version.VERSION_2Y, random, LongPasswordStrategies.none())
+                .hash(10, salt, password.getBytes(StandardCharsets.UTF_8));
+        return "phpass:" + new String(hash, StandardCharsets.US_ASCII).replace('$', '!');
+    }
+
+    /** Whether {@code stored} is one of the hash forms above (not a plain password). */
+    public static boolean isHash(String stored) {
+        if (stored == null) {
+            return false;
+        }
+        if (stored.startsWith("phpass:")) {
+            String[] pieces = stored.split(":", -1);
+            return pieces.length == 2 && (BCRYPT.matcher(pieces[1].replace('!', '$')).matches()
+                    || PORTABLE.matcher(pieces[1].replace('!', '$')).matches());
+        }
+        return (stored.startsWith("md5:") && stored.getBytes(StandardCharsets.UTF_8).length == 42)
+                || BCRYPT.matcher(stored).matches() || PORTABLE.matcher(stored).matches();
+    }
+
     /** Spends the time of a bcrypt check and answers {@code false}: for a user name that does not exist. */
     static boolean matchesNothing(String submitted) {
         matchesHash(UNKNOWN_USER_HASH, submitted);
