@@ -7,6 +7,7 @@ import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -47,6 +48,9 @@ final class TernFunction extends Construct {
                 .timeout(timeout)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .logGroup(logGroup)
+                // Plain text: each stdout line is one log event as written, so the click channel's filter
+                // { $.type = "tern.click" } sees the click line itself (the JSON format would wrap it).
+                .loggingFormat(LoggingFormat.TEXT)
                 .environment(environment)
                 .build();
         // Every caller invokes the alias on a published version (below), which is where SnapStart applies.

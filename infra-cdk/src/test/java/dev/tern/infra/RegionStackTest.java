@@ -154,6 +154,10 @@ class RegionStackTest {
         RegionStack stack = firstRegion();
         Template template = TestApps.template(stack);
 
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", "dev.tern.web.SiteHandler::handleRequest",
+                "LoggingConfig", Map.of("LogFormat", "Text",
+                        "LogGroup", Map.of("Ref", logicalId(stack, stack.site().logGroup())))));
         template.hasResourceProperties("AWS::Logs::SubscriptionFilter", Map.of(
                 "FilterPattern", "{ $.type = \"tern.click\" }",
                 "LogGroupName", Map.of("Ref", logicalId(stack, stack.site().logGroup())),
