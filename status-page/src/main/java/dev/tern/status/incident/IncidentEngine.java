@@ -46,6 +46,8 @@ import java.util.TreeSet;
  * <p>Not thread-safe: one engine per generator run.
  */
 public final class IncidentEngine {
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter INCIDENT_ID =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
     private static final int HISTORY_DAYS = 90;
@@ -187,6 +189,7 @@ public final class IncidentEngine {
             }
         }
         LocalDate day = LocalDate.ofInstant(minute, ZoneOffset.UTC);
+        List<Change> changes = new ArrayList<>();
         for (Map.Entry<Cell, CellMachine> e : machines.entrySet()) {
             Cell cell = e.getKey();
             Judgement judgement = withMaintenance(cell, minute, QuorumJudge.judge(byCell.getOrDefault(cell, List.of()),
@@ -195,10 +198,67 @@ public final class IncidentEngine {
                     (old, one) -> old.count(judgement));
             CellMachine machine = e.getValue();
             Optional<Level> change = machine.observe(judgement.verdict(), minute, policy.consecutiveRuns());
-            change.ifPresent(level -> onChange(cell, level, machine.streakStart, minute, judgement));
+            change.ifPresent(level -> changes.add(new Change(cell, level, machine.streakStart, judgement.detail())));
             current.put(cell, new CellStatus(shown(machine.confirmed, judgement.verdict()), judgement.detail()));
         }
+        // Worse news first, so a cell recovering in the same minute another fails cannot resolve the incident.
+        for (Level level : List.of(Level.DOWN, Level.DEGRADED, Level.OPERATIONAL)) {
+            List<Change> same = changes.stream().filter(c -> c.level == level).toList();
+            if (!same.isEmpty()) {
+                onChanges(level, same, minute);
+            }
+        }
     }
+
+    /** Cells whose confirmed level changed to the same level in the same minute: one timeline update. */
+    private void onChanges(Level level, List<Change> changes, Instant minute) {
+        OpenIncident open = incidents.isEmpty() || incidents.getLast().resolvedAt != null ? null : incidents.getLast();
+        String runs = policy.consecutiveRuns() + " consecutive minute" + (policy.consecutiveRuns() == 1 ? "" : "s");
+        Instant since = changes.stream().map(Change::streakStart).min(Instant::compareTo).orElseThrow();
+        if (level == Level.OPERATIONAL) {
+            if (open == null) {
+                return;
+            }
+            changes.forEach(c -> open.levels.put(c.cell, Level.OPERATIONAL));
+            boolean allWell = open.levels.values().stream().allMatch(l -> l == Level.OPERATIONAL);
+            String recovered = "Recovered at " + MINUTE.format(since) + ": " + describe(changes, false) + ".";
+            if (allWell) {
+                open.resolvedAt = since;
+                open.updates.add(new IncidentUpdate(minute, IncidentStatus.RESOLVED, recovered
+                        + " Every affected component has been operational for " + runs + "; this incident is resolved.", false));
+            } else {
+                open.updates.add(new IncidentUpdate(minute, open.status(), recovered, false));
+            }
+            return;
+        }
+        OpenIncident incident = open;
+        if (incident == null) {
+            incident = new OpenIncident(INCIDENT_ID.format(since), since);
+            incidents.add(incident);
+        }
+        for (Change c : changes) {
+            incident.levels.put(c.cell, level);
+            incident.affected.add(c.cell);
+        }
+        incident.impact = worse(incident.impact, impactNow(incident));
+        incident.updates.add(new IncidentUpdate(minute, incident.status(), "Confirmed "
+                + level.status.label().toLowerCase(Locale.ROOT) + " since " + MINUTE.format(since) + ", for " + runs
+                + ": " + describe(changes, true) + ".", false));
+    }
+
+    /** "eu-west-1: Redirects, REST API (failing from …); us-east-1: Database (…)". */
+    private static String describe(List<Change> changes, boolean withDetail) {
+        Map<Region, List<Change>> byRegion = new TreeMap<>();
+        changes.forEach(c -> byRegion.computeIfAbsent(c.cell.region(), r -> new ArrayList<>()).add(c));
+        List<String> parts = new ArrayList<>();
+        byRegion.forEach((region, list) -> parts.add(region + ": "
+                + String.join(", ", list.stream().map(c -> c.cell.component().displayName()).toList())
+                + (withDetail ? " (" + list.getFirst().detail + ")" : "")));
+        return String.join("; ", parts);
+    }
+
+    /** A cell's confirmed level changed. */
+    private record Change(Cell cell, Level level, Instant streakStart, String detail) {}
 
     /** Inside a planned window, whatever the probes saw is maintenance (unless nothing was seen at all). */
     private Judgement withMaintenance(Cell cell, Instant minute, Judgement judgement) {
@@ -219,37 +279,6 @@ public final class IncidentEngine {
             case MAINTENANCE -> ComponentStatus.UNDER_MAINTENANCE;
             default -> confirmed.status;
         };
-    }
-
-    private void onChange(Cell cell, Level level, Instant streakStart, Instant minute, Judgement judgement) {
-        OpenIncident open = incidents.isEmpty() || incidents.getLast().resolvedAt != null ? null : incidents.getLast();
-        String runs = policy.consecutiveRuns() + " consecutive minute" + (policy.consecutiveRuns() == 1 ? "" : "s");
-        if (level == Level.OPERATIONAL) {
-            if (open == null) {
-                return;
-            }
-            open.levels.put(cell, Level.OPERATIONAL);
-            boolean allWell = open.levels.values().stream().allMatch(l -> l == Level.OPERATIONAL);
-            if (allWell) {
-                open.resolvedAt = streakStart;
-                open.updates.add(new IncidentUpdate(minute, IncidentStatus.RESOLVED, cell.describe()
-                        + " recovered at " + streakStart + ". Every affected component has been operational for "
-                        + runs + "; this incident is resolved.", false));
-            } else {
-                open.updates.add(new IncidentUpdate(minute, open.status(), cell.describe() + " recovered at "
-                        + streakStart + ".", false));
-            }
-            return;
-        }
-        if (open == null) {
-            open = new OpenIncident(INCIDENT_ID.format(streakStart), streakStart);
-            incidents.add(open);
-        }
-        open.levels.put(cell, level);
-        open.affected.add(cell);
-        open.impact = worse(open.impact, impactNow(open));
-        open.updates.add(new IncidentUpdate(minute, open.status(), cell.describe() + ": " + level.status.label().toLowerCase(Locale.ROOT)
-                + " since " + streakStart + ", confirmed for " + runs + " (" + judgement.detail() + ").", false));
     }
 
     private Impact impactNow(OpenIncident open) {

@@ -73,7 +73,10 @@ class IncidentEngineTest {
             assertThat(incident.isResolved()).isFalse();
             assertThat(incident.affected()).hasSize(Component.values().length).allMatch(c -> c.region().equals(EU));
             assertThat(incident.title()).startsWith("Outage: Redirects in eu-west-1");
-            assertThat(incident.updates().getFirst().body()).contains("major outage", "HTTP 503");
+            assertThat(incident.updates()).as("one update for the five cells that failed together").singleElement()
+                    .extracting(IncidentUpdate::body).asString()
+                    .contains("Confirmed major outage since 2026-11-23 09:03 UTC, for 2 consecutive minutes",
+                            "eu-west-1: Redirects, REST API, Web form, YOURLS API, Database", "HTTP 503");
         });
         assertThat(snapshot.unresolvedIncidents()).hasSize(1);
     }
@@ -108,7 +111,8 @@ class IncidentEngineTest {
         assertThat(incident.status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(incident.updates()).extracting(IncidentUpdate::status)
                 .containsExactly(IncidentStatus.INVESTIGATING, IncidentStatus.RESOLVED);
-        assertThat(incident.updates().getLast().body()).contains("recovered", "resolved");
+        assertThat(incident.updates().getLast().body())
+                .startsWith("Recovered at 2026-11-23 09:07 UTC: eu-west-1: Redirects.").contains("resolved");
         assertThat(snapshot.day(REDIRECT_EU, DAY).downMinutes()).isEqualTo(5);
     }
 
