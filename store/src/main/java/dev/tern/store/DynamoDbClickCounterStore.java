@@ -105,8 +105,8 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkR
     /** The most referrer hosts (and, separately, countries) one write adds to a day item. */
     public static final int MAX_KEYS_PER_WRITE = 100;
     static final int MAX_DAYS_PER_TRANSACTION = 25;
-    /** Links per transaction of {@link #registerImported}: at most 3 items each, plus the totals shards. */
-    static final int IMPORT_GROUP = 25;
+    /** Links per transaction of {@link #registerImported}: at most 3 items each, plus one totals shard (≤ 100 items). */
+    static final int IMPORT_GROUP = 33;
     static final long MARKER_LIFETIME_DAYS = 7;
     static final Duration MARKER_LIFETIME = Duration.ofDays(MARKER_LIFETIME_DAYS);
     static final String COUNT = "n";
@@ -188,7 +188,7 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkR
     /**
      * Transactions of up to {@value #IMPORT_GROUP} links: per link, its undated clicks with their
      * marker (as {@link #addUndated}) and its rank item seeded with them, on condition that neither
-     * exists; the site's totals added up per shard. A group in which some link was counted or ranked
+     * exists; the site's totals added up once for the group. A group in which some link was counted or ranked
      * before (an earlier, interrupted import; a link clicked since) is cancelled as a whole and done
      * link by link instead, which ends in the same state.
      */
@@ -231,7 +231,9 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkR
             items.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(rank)
                     .conditionExpression("attribute_not_exists(#sk)")
                     .expressionAttributeNames(Map.of("#sk", TernTables.CLICK_SORT_KEY))).build());
-            Map<String, Long> shard = shards.computeIfAbsent(totalsShard(code), k -> new HashMap<>());
+            // The site totals are a sum over every shard, so the whole group adds to one: one item per
+            // group instead of up to sixteen (a group's own key spreads groups over the shards).
+            Map<String, Long> shard = shards.computeIfAbsent(totalsShard(group.get(0).getKey()), k -> new HashMap<>());
             shard.merge(LINKS, 1L, Long::sum);
             if (clicks > 0) {
                 shard.merge(CLICKS, clicks, Long::sum);
