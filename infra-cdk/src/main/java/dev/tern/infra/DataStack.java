@@ -2,6 +2,7 @@ package dev.tern.infra;
 
 import dev.tern.store.TableDefinition;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awscdk.RemovalPolicy;
@@ -75,7 +76,7 @@ public final class DataStack extends Stack {
     static String idOf(TableDefinition definition) {
         StringBuilder id = new StringBuilder();
         for (String word : definition.setting().name().split("_")) {
-            id.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+            id.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
         }
         return id.toString();
     }

@@ -1,6 +1,7 @@
 package dev.tern.infra;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -268,7 +269,7 @@ public record InfraSettings(
 
     /** The settings as context values (for tests and documentation): {@link #fromContext} reads them back equal. */
     public Map<String, Object> toContext() {
-        Map<String, Object> context = new java.util.LinkedHashMap<>();
+        Map<String, Object> context = new LinkedHashMap<>();
         context.put(Key.DOMAIN_NAME.contextKey(), domainName);
         context.put(Key.HOSTED_ZONE_ID.contextKey(), hostedZoneId);
         context.put(Key.HOSTED_ZONE_NAME.contextKey(), hostedZoneName);

@@ -8,11 +8,13 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
@@ -28,6 +30,7 @@ import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
 import software.amazon.awscdk.services.dynamodb.ITableV2;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.logs.FilterPattern;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -118,7 +121,7 @@ public final class RegionStack extends Stack {
         aggregation = new TernFunction(this, "ClickAggregation", AGGREGATION_HANDLER,
                 "Tern: counts the redirect's click lines in batches", settings.memory().aggregation(), Duration.seconds(60),
                 common, code, settings);
-        aggregation.alias().configureAsyncInvoke(software.amazon.awscdk.services.lambda.EventInvokeConfigOptions.builder()
+        aggregation.alias().configureAsyncInvoke(EventInvokeConfigOptions.builder()
                 .onFailure(new SqsDestination(failedClickBatches))
                 .retryAttempts(2)
                 .maxEventAge(Duration.hours(6))
@@ -140,11 +143,11 @@ public final class RegionStack extends Stack {
         // The grants' only wildcards are the granted tables' own indexes (<table>/index/*).
         // cdk-nag names the account as the template does: a literal id, or <AWS::AccountId> when the
         // stack is account-agnostic.
-        String accountInArn = software.amazon.awscdk.Token.isUnresolved(getAccount()) ? "<AWS::AccountId>" : getAccount();
+        String accountInArn = Token.isUnresolved(getAccount()) ? "<AWS::AccountId>" : getAccount();
         // The partition is <AWS::Partition>, or "aws" when the partition of the region is known to the CDK.
         List<String> indexWildcards = Tables.definitions(settings).stream()
                 .filter(definition -> !definition.indexes().isEmpty())
-                .flatMap(definition -> java.util.stream.Stream.of("<AWS::Partition>", "aws")
+                .flatMap(definition -> Stream.of("<AWS::Partition>", "aws")
                         .map(partition -> "Resource::arn:" + partition + ":dynamodb:" + region + ":" + accountInArn
                                 + ":table/" + definition.name() + "/index/*"))
                 .toList();

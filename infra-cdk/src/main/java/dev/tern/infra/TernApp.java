@@ -16,10 +16,9 @@ import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
-import software.amazon.awscdk.cxapi.CloudAssembly;
-import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
-import software.amazon.awscdk.cxapi.SynthesisMessage;
-import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
+import software.amazon.awscdk.Stack;
+import software.constructs.IConstruct;
+import software.constructs.MetadataEntry;
 
 /**
  * The CDK app: {@code TernData} (global tables and secrets, home region), one {@code TernRegion-<region>}
@@ -52,12 +51,14 @@ public final class TernApp {
         for (String region : settings.regions()) {
             RegionStack stack = new RegionStack(app, "TernRegion-" + region, props(account, region,
                     "Tern in " + region + ": functions, HTTP API, click channel, alarms"), settings, region);
-            stack.addDependency(data);
+            // deploy order only: the functions use the global tables and secrets
+            stack.getNode().addDependency(data);
             regions.add(stack);
         }
         GlobalStack global = new GlobalStack(app, "TernGlobal", props(account, GlobalStack.REGION,
                 "Tern global: latency routing, health checks, status site"), settings);
-        regions.forEach(global::addDependency);
+        // deploy order only: the health checks and latency records point at each region's host name
+        regions.forEach(region -> global.getNode().addDependency(region));
         Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
         return new TernApp(data, regions, global);
     }
@@ -92,9 +93,9 @@ public final class TernApp {
             boolean underCli = System.getenv("CDK_OUTDIR") != null || System.getenv("CDK_CONTEXT_JSON") != null;
             App app = underCli ? new App()
                     : new App(AppProps.builder().outdir("cdk.out").context(standaloneContext(args)).build());
-            build(app);
-            CloudAssembly assembly = app.synth();
-            if (!underCli && !report(assembly)) {
+            TernApp tern = build(app);
+            app.synth();
+            if (!underCli && !report(app, tern)) {
                 System.exit(1);
             }
         } catch (InfraSettingsException e) {
@@ -105,19 +106,27 @@ public final class TernApp {
 
     /**
      * Prints what the command line would: each stack's template, and every warning and error (cdk-nag's
-     * findings among them). Returns whether there was no error.
+     * findings among them) recorded in the construct tree during synthesis. Returns whether there was
+     * no error.
      */
-    private static boolean report(CloudAssembly assembly) {
+    private static boolean report(App app, TernApp tern) {
         boolean clean = true;
-        for (CloudFormationStackArtifact stack : assembly.getStacks()) {
-            System.out.println(stack.getStackName() + " (" + stack.getEnvironment().getRegion() + "): "
-                    + assembly.getDirectory() + "/" + stack.getTemplateFile());
-            for (SynthesisMessage message : stack.getMessages()) {
-                if (message.getLevel() == SynthesisMessageLevel.INFO) {
-                    continue;
+        List<Stack> stacks = new ArrayList<>();
+        stacks.add(tern.data());
+        stacks.addAll(tern.regions());
+        stacks.add(tern.global());
+        for (Stack stack : stacks) {
+            System.out.println(stack.getStackName() + " (" + stack.getRegion() + "): " + app.getOutdir() + "/"
+                    + stack.getTemplateFile());
+            for (IConstruct construct : stack.getNode().findAll()) {
+                for (MetadataEntry entry : construct.getNode().getMetadata()) {
+                    boolean error = entry.getType().equals("aws:cdk:error");
+                    if (error || entry.getType().equals("aws:cdk:warning")) {
+                        clean &= !error;
+                        System.err.println("  [" + (error ? "ERROR" : "WARNING") + "] " + construct.getNode().getPath()
+                                + ": " + entry.getData());
+                    }
                 }
-                clean &= message.getLevel() != SynthesisMessageLevel.ERROR;
-                System.err.println("  [" + message.getLevel() + "] " + message.getId() + ": " + message.getEntry().getData());
             }
         }
         return clean;

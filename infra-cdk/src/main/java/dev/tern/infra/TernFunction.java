@@ -1,6 +1,8 @@
 package dev.tern.infra;
 
+import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -54,7 +56,7 @@ final class TernFunction extends Construct {
                 .environment(environment)
                 .build();
         // Every caller invokes the alias on a published version (below), which is where SnapStart applies.
-        software.amazon.awscdk.Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "The function is only invoked through the alias on its current published version.");
         alias = Alias.Builder.create(this, "Alias")
                 .aliasName(ALIAS)
@@ -66,7 +68,7 @@ final class TernFunction extends Construct {
         Nag.suppress(this, "AwsSolutions-IAM4",
                 "AWSLambdaBasicExecutionRole only lets the function write its own logs; the CDK attaches it to"
                         + " every function role.",
-                java.util.List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+                List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
     }
 
     Function function() {

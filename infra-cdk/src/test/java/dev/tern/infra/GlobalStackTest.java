@@ -1,5 +1,7 @@
 package dev.tern.infra;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -7,6 +9,17 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 class GlobalStackTest {
+
+    @Test
+    void deployOrder_isDataThenRegionsThenGlobal() {
+        TernApp app = TestApps.strong();
+
+        assertThat(app.global().getDependencies()).containsExactlyInAnyOrderElementsOf(app.regions());
+        for (RegionStack region : app.regions()) {
+            assertThat(region.getDependencies()).containsExactly(app.data());
+        }
+        assertThat(app.global().getRegion()).isEqualTo("us-east-1");
+    }
 
     @Test
     void everyRegion_hasAFastHealthCheckOfItsOwnHealthEndpoint() {
