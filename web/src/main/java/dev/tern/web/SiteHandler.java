@@ -8,6 +8,7 @@ import dev.tern.core.error.StoreUnavailableException;
 import dev.tern.core.link.ShortCode;
 import dev.tern.core.ratelimit.RateLimiter;
 import dev.tern.functions.HttpRequest;
+import dev.tern.functions.HealthCheck;
 import dev.tern.functions.RedirectHandler;
 import dev.tern.functions.Responses;
 import dev.tern.functions.Wiring;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  * <table>
  *   <caption>Routes</caption>
  *   <tr><th>request</th><th>answer</th></tr>
+ *   <tr><td>{@code GET|HEAD /health}</td><td>the region's health ({@link HealthCheck}, {@code application/health+json}): what Route 53 checks</td></tr>
  *   <tr><td>{@code GET|HEAD /{code}}</td><td>the redirect ({@link RedirectHandler}, unchanged)</td></tr>
  *   <tr><td>{@code GET|HEAD /}</td><td>the creation form ({@code ?url=} prefills it)</td></tr>
  *   <tr><td>{@code POST /}</td><td>creates a link: the result page, or the form with what is wrong</td></tr>
@@ -45,6 +47,7 @@ public final class SiteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     private final WebSettings web;
     private final RateLimiter limiter;
     private final RedirectHandler redirect;
+    private final HealthCheck health;
     private volatile StaticAssets assets;
     private volatile WebSite site;
 
@@ -75,6 +78,7 @@ public final class SiteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         this.web = Objects.requireNonNull(web, "web");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.redirect = new RedirectHandler(wiring);
+        this.health = new HealthCheck(wiring);
     }
 
     @Override
@@ -84,6 +88,9 @@ public final class SiteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         String method = request.method();
         boolean read = method.equals("GET") || method.equals("HEAD");
         boolean https = isHttps(request);
+        if (path.equals(HealthCheck.PATH)) {
+            return health.respond(request);
+        }
         if (read && ShortCode.fromPath(path).isPresent()) {
             return SecurityHeaders.complete(redirect.handleRequest(event, context), https);
         }

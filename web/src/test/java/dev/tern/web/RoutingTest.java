@@ -25,6 +25,16 @@ class RoutingTest {
     }
 
     @Test
+    void health_isTheRegionsHealthJson_notALink() {
+        APIGatewayV2HTTPResponse response = site.send(Requests.get("/health"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/health+json");
+        assertThat(response.getBody()).contains("\"status\":\"pass\"");
+        assertThat(site.clicks).isEmpty();
+    }
+
+    @Test
     void redirectPages_getTheSitesSecurityHeadersToo() {
         site.save("off", "https://example.com/", LinkStatus.DISABLED);
 
