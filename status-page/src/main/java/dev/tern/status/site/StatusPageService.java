@@ -1,0 +1,50 @@
+package dev.tern.status.site;
+
+import dev.tern.status.incident.IncidentEngine;
+import dev.tern.status.incident.OperatorActionStore;
+import dev.tern.status.incident.StatusPolicy;
+import dev.tern.status.probe.ProbeResultStore;
+import dev.tern.status.probe.ProbeRound;
+import dev.tern.status.probe.Region;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The status page's use case, what a scheduled probe function or the local platform calls each minute:
+ * keep the round, then regenerate the site from everything stored (see
+ * docs/adr/2026-11-23-status-page.md for why the state is derived rather than kept).
+ */
+public final class StatusPageService {
+    private final StatusPage page;
+    private final StatusPolicy policy;
+    private final List<Region> regions;
+    private final ProbeResultStore results;
+    private final OperatorActionStore actions;
+    private final StatusSiteGenerator generator;
+    private final Clock clock;
+
+    public StatusPageService(StatusPage page, StatusPolicy policy, List<Region> regions, ProbeResultStore results,
+            OperatorActionStore actions, StatusSiteGenerator generator, Clock clock) {
+        this.page = Objects.requireNonNull(page, "page");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.regions = List.copyOf(regions);
+        this.results = Objects.requireNonNull(results, "results");
+        this.actions = Objects.requireNonNull(actions, "actions");
+        this.generator = Objects.requireNonNull(generator, "generator");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Saves this region's round, then returns the regenerated site. */
+    public Map<String, byte[]> record(ProbeRound round) {
+        results.save(round);
+        return generate();
+    }
+
+    /** The site as the stored results and operator actions say now. */
+    public Map<String, byte[]> generate() {
+        IncidentEngine engine = IncidentEngine.replay(policy, regions, clock, results, actions.all());
+        return generator.generate(new StatusView(page, policy, engine.snapshot()));
+    }
+}
