@@ -109,6 +109,80 @@ public final class IncidentEngine {
         return engine;
     }
 
+    /**
+     * Resumes from {@code state} (a {@link #checkpoint()} of an engine with the same policy and regions):
+     * applies {@code actions}, then replays only the stored results after the state's last judged minute.
+     * Without a judged minute in the state, this is {@link #replay}.
+     */
+    public static IncidentEngine resume(StatusPolicy policy, List<Region> regions, Clock clock, EngineState state,
+            ProbeResultStore store, List<? extends OperatorAction> actions) {
+        if (state.judgedThrough().isEmpty()) {
+            return replay(policy, regions, clock, store, actions);
+        }
+        IncidentEngine engine = new IncidentEngine(policy, regions, clock);
+        actions.forEach(engine::apply);
+        engine.restore(state);
+        Map<String, List<ProbeResult>> rounds = new LinkedHashMap<>();
+        for (ProbeResult r : store.results(engine.lastJudged.plus(1, ChronoUnit.MINUTES), clock.instant())) {
+            rounds.computeIfAbsent(r.probingRegion() + "@" + r.minute(), k -> new ArrayList<>()).add(r);
+        }
+        rounds.values().forEach(results -> engine.buffer(ProbeRound.of(results)));
+        engine.settle();
+        return engine;
+    }
+
+    /**
+     * The judged state, to be stored and given to {@link #resume} next time: every minute settled by the
+     * clock is judged first; rounds still waiting for their minute are not included (resume reads them
+     * again from the store). History and resolved incidents older than 90 days are left out.
+     */
+    public EngineState checkpoint() {
+        settle();
+        LocalDate firstDay = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(HISTORY_DAYS - 1);
+        Instant oldest = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Map<Cell, EngineState.CellState> cells = new HashMap<>();
+        machines.forEach((cell, m) -> cells.put(cell, new EngineState.CellState(m.confirmed.status,
+                Optional.ofNullable(m.candidate).map(l -> l.status), m.streak, Optional.ofNullable(m.streakStart))));
+        Map<Cell, SortedMap<LocalDate, DayStats>> days = new HashMap<>();
+        history.forEach((cell, byDay) -> days.put(cell, Collections.unmodifiableSortedMap(new TreeMap<>(byDay.tailMap(firstDay)))));
+        List<EngineState.IncidentState> kept = new ArrayList<>();
+        for (OpenIncident i : incidents) {
+            if (i.resolvedAt == null || i.resolvedAt.isAfter(oldest)) {
+                Map<Cell, ComponentStatus> levels = new HashMap<>();
+                i.levels.forEach((cell, level) -> levels.put(cell, level.status));
+                kept.add(new EngineState.IncidentState(i.id, i.startedAt, Optional.ofNullable(i.resolvedAt), i.impact,
+                        List.copyOf(i.affected), levels, i.updates));
+            }
+        }
+        return new EngineState(Optional.ofNullable(lastJudged), lateRounds, cells, current, days, kept);
+    }
+
+    private void restore(EngineState state) {
+        lastJudged = state.judgedThrough().orElseThrow();
+        lateRounds = state.lateRounds();
+        state.cells().forEach((cell, s) -> {
+            CellMachine m = machines.get(cell);
+            if (m == null) {
+                return; // a region no longer deployed
+            }
+            m.confirmed = Level.of(s.confirmed());
+            m.candidate = s.candidate().map(Level::of).orElse(null);
+            m.streak = s.streak();
+            m.streakStart = s.streakStart().orElse(null);
+        });
+        current.putAll(state.current());
+        state.history().forEach((cell, byDay) -> history.put(cell, new TreeMap<>(byDay)));
+        for (EngineState.IncidentState i : state.incidents()) {
+            OpenIncident incident = new OpenIncident(i.id(), i.startedAt());
+            incident.resolvedAt = i.resolvedAt().orElse(null);
+            incident.impact = i.impact();
+            incident.affected.addAll(i.affected());
+            i.levels().forEach((cell, status) -> incident.levels.put(cell, Level.of(status)));
+            incident.updates.addAll(i.updates());
+            incidents.add(incident);
+        }
+    }
+
     /** Takes in one region's round; minutes that are now settled are judged. */
     public void apply(ProbeRound round) {
         buffer(round);
@@ -306,6 +380,15 @@ public final class IncidentEngine {
 
         Level(ComponentStatus status) {
             this.status = status;
+        }
+
+        static Level of(ComponentStatus status) {
+            for (Level level : values()) {
+                if (level.status == status) {
+                    return level;
+                }
+            }
+            throw new IllegalArgumentException("Not a confirmed state of a cell: " + status.id());
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tern.status.incident.InMemoryEngineStateStore;
 import dev.tern.status.incident.InMemoryOperatorActionStore;
 import dev.tern.status.incident.OperatorAction;
 import dev.tern.status.incident.StatusPolicy;
@@ -33,7 +34,7 @@ class StatusPageServiceTest {
     private final InMemoryOperatorActionStore actions = new InMemoryOperatorActionStore();
     private final StatusPageService service = new StatusPageService(
             new StatusPage("tern", "Tern", URI.create("https://status.example.test/"), START),
-            StatusPolicy.defaults(), List.of(EU, US), new InMemoryProbeResultStore(), actions,
+            StatusPolicy.defaults(), List.of(EU, US), new InMemoryProbeResultStore(), actions, new InMemoryEngineStateStore(),
             new StatusSiteGenerator(), clock);
     private final ObjectMapper json = new ObjectMapper();
 
