@@ -6,7 +6,9 @@ import dev.tern.core.apikey.ApiKeyService;
 import dev.tern.core.apikey.ApiKeyStore;
 import dev.tern.core.click.ClickAggregator;
 import dev.tern.core.click.ClickSink;
+import dev.tern.core.link.CachedLinkStore;
 import dev.tern.core.link.LinkService;
+import dev.tern.core.link.LinkStore;
 import dev.tern.core.ratelimit.RateDecision;
 import dev.tern.core.ratelimit.RateLimit;
 import dev.tern.core.ratelimit.RateLimiter;
@@ -113,10 +115,18 @@ public final class Wiring implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.log = new BoundaryLog(logLines);
         this.owned = Objects.requireNonNull(owned, "owned");
-        this.links = new LinkService(stores.links(), stores.idempotency(), stores.clicks(), settings.newCodeGenerator(),
+        this.links = new LinkService(cached(stores.links(), settings), stores.idempotency(), stores.clicks(), settings.newCodeGenerator(),
                 settings.codePolicy(), settings.urlPolicy(), clock, settings.restoreWindow());
         this.apiKeys = new ApiKeyService(apiKeyStore, clock);
         this.apiGuard = new ApiGuard(apiKeys, apiLimiter, api, clock);
+    }
+
+    /** The link store behind the redirect path, with the container's link cache in front when the settings ask for one. */
+    private static LinkStore cached(LinkStore links, TernSettings settings) {
+        TernSettings.LinkCache cache = settings.linkCache();
+        return cache.enabled()
+                ? new CachedLinkStore(links, cache.entries(), cache.maxLifetime(), settings.redirectPolicy().cacheFor())
+                : links;
     }
 
     /**

@@ -48,6 +48,8 @@ final class TestWiring {
     private TestWiring(Map<String, String> env, Stores stores) {
         Map<String, String> all = new HashMap<>();
         all.put("TERN_PUBLIC_BASE_URL", BASE);
+        // Tests change stores behind the wiring's back; the link cache has tests of its own (TERN_LINK_CACHE_ENTRIES).
+        all.put("TERN_LINK_CACHE_ENTRIES", "0");
         all.put("TERN_BOOTSTRAP_ADMIN_KEY", TestKeys.ADMIN);
         all.putAll(env);
         this.settings = TernSettings.fromEnv(all);

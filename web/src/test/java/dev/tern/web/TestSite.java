@@ -59,6 +59,8 @@ final class TestSite {
         links = memory;
         Map<String, String> all = new HashMap<>();
         all.put("TERN_PUBLIC_BASE_URL", BASE);
+        // Tests change stores behind the wiring's back; the link cache has tests of its own (TERN_LINK_CACHE_ENTRIES).
+        all.put("TERN_LINK_CACHE_ENTRIES", "0");
         all.put("TERN_SECRET", SECRET);
         all.putAll(env);
         settings = TernSettings.fromEnv(all);

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * @param countryHeader   the trusted country header (lower-case), or empty
  * @param region          the region name clicks are counted under
  * @param restoreWindow   how long after its deletion a link can be restored
+ * @param linkCache       the redirect path's per-container link cache
  */
 public record TernSettings(
         URI publicBaseUrl,
@@ -39,7 +40,27 @@ public record TernSettings(
         UnknownCodeAction unknownCode,
         String countryHeader,
         String region,
-        Duration restoreWindow) {
+        Duration restoreWindow,
+        LinkCache linkCache) {
+
+    /**
+     * The redirect path's per-container link cache ({@code dev.tern.core.link.CachedLinkStore}).
+     *
+     * @param entries     links kept at most; 0 for no cache
+     * @param maxLifetime the longest a link is kept, whatever its own cache lifetime
+     */
+    public record LinkCache(int entries, Duration maxLifetime) {
+        public LinkCache {
+            if (entries < 0) {
+                throw new IllegalArgumentException("link cache entries cannot be negative: " + entries);
+            }
+            Objects.requireNonNull(maxLifetime, "maxLifetime");
+        }
+
+        public boolean enabled() {
+            return entries > 0 && !maxLifetime.isZero();
+        }
+    }
 
     /** A host name (possibly IDN), without scheme, port, path or user. */
     private static final Pattern OWN_HOST = Pattern.compile("^[\\p{L}\\p{N}\\p{M}.\\-]{1,253}$");
@@ -51,6 +72,7 @@ public record TernSettings(
         Objects.requireNonNull(countryHeader, "countryHeader");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(restoreWindow, "restoreWindow");
+        Objects.requireNonNull(linkCache, "linkCache");
     }
 
     /** What an unknown short code answers. */
@@ -113,7 +135,9 @@ public record TernSettings(
         }
         return new TernSettings(publicBase, alphabet, codeLength, CodePolicy.withExtraReserved(extraReserved), urlPolicy,
                 redirect, unknown, read.string(Setting.COUNTRY_HEADER).toLowerCase(Locale.ROOT), region,
-                Duration.ofDays(read.integer(Setting.RESTORE_DAYS, 0, 3650)));
+                Duration.ofDays(read.integer(Setting.RESTORE_DAYS, 0, 3650)),
+                new LinkCache(read.integer(Setting.LINK_CACHE_ENTRIES, 0, 10_000_000),
+                        Duration.ofSeconds(read.integer(Setting.LINK_CACHE_SECONDS, 0, (int) RedirectPolicy.MAX_CACHE_FOR.toSeconds()))));
     }
 
     /** A generator for this deployment's codes (its randomness is created on first use). */
