@@ -97,15 +97,7 @@ public final class IncidentEngine {
             List<? extends OperatorAction> actions) {
         IncidentEngine engine = new IncidentEngine(policy, regions, clock);
         actions.forEach(engine::apply);
-        Instant now = clock.instant();
-        Map<String, List<ProbeResult>> rounds = new LinkedHashMap<>();
-        for (ProbeResult r : store.results(now.minus(Duration.ofDays(HISTORY_DAYS)), now)) {
-            rounds.computeIfAbsent(r.probingRegion() + "@" + r.minute(), k -> new ArrayList<>()).add(r);
-        }
-        // Buffer everything before judging: with the clock at the end, judging round by round would
-        // settle each minute on the first region's round and call the others late.
-        rounds.values().forEach(results -> engine.buffer(ProbeRound.of(results)));
-        engine.settle();
+        engine.catchUp(store, clock.instant().minus(Duration.ofDays(HISTORY_DAYS)));
         return engine;
     }
 
@@ -122,13 +114,20 @@ public final class IncidentEngine {
         IncidentEngine engine = new IncidentEngine(policy, regions, clock);
         actions.forEach(engine::apply);
         engine.restore(state);
+        engine.catchUp(store, engine.lastJudged.plus(1, ChronoUnit.MINUTES));
+        return engine;
+    }
+
+    /** Reads the stored rounds from {@code from} to now, then judges. */
+    private void catchUp(ProbeResultStore store, Instant from) {
         Map<String, List<ProbeResult>> rounds = new LinkedHashMap<>();
-        for (ProbeResult r : store.results(engine.lastJudged.plus(1, ChronoUnit.MINUTES), clock.instant())) {
+        for (ProbeResult r : store.results(from, clock.instant())) {
             rounds.computeIfAbsent(r.probingRegion() + "@" + r.minute(), k -> new ArrayList<>()).add(r);
         }
-        rounds.values().forEach(results -> engine.buffer(ProbeRound.of(results)));
-        engine.settle();
-        return engine;
+        // Buffer everything before judging: with the clock at the end, judging round by round would
+        // settle each minute on the first region's round and call the others late.
+        rounds.values().forEach(results -> buffer(ProbeRound.of(results)));
+        settle();
     }
 
     /**
