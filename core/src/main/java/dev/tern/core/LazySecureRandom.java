@@ -1,7 +1,10 @@
 package dev.tern.core;
 
 import java.security.SecureRandom;
+import java.util.Collections;
 import java.util.Objects;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -10,6 +13,9 @@ import java.util.function.Supplier;
  * share. {@link #reset()} drops it (after a snapshot restore), so the next use seeds a new one.
  */
 public final class LazySecureRandom {
+    /** Every instance, weakly: {@link #resetAll()} drops each one's generator after a restore. */
+    private static final Set<LazySecureRandom> ALL = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
     private final Supplier<SecureRandom> factory;
     private volatile SecureRandom random;
 
@@ -20,6 +26,20 @@ public final class LazySecureRandom {
     /** With the generator {@code factory} makes (tests script the randomness this way). */
     public LazySecureRandom(Supplier<SecureRandom> factory) {
         this.factory = Objects.requireNonNull(factory, "factory");
+        ALL.add(this);
+    }
+
+    /**
+     * Forgets the generator of every instance in this JVM: what a SnapStart restore hook calls, so that
+     * no two restored containers draw from one generator state taken into the snapshot (for example
+     * by priming, which may create codes or tokens before the checkpoint).
+     */
+    public static void resetAll() {
+        synchronized (ALL) {
+            for (LazySecureRandom instance : ALL) {
+                instance.reset();
+            }
+        }
     }
 
     /** The generator, created on the first call. */

@@ -32,4 +32,17 @@ class LazySecureRandomTest {
 
         assertThat(random.get()).isNotSameAs(first);
     }
+
+    @Test
+    void resetAll_makesEveryInstanceCreateANewGenerator() {
+        LazySecureRandom one = new LazySecureRandom();
+        LazySecureRandom two = new LazySecureRandom();
+        SecureRandom first = one.get();
+        SecureRandom second = two.get();
+
+        LazySecureRandom.resetAll();
+
+        assertThat(one.get()).isNotSameAs(first);
+        assertThat(two.get()).isNotSameAs(second);
+    }
 }

@@ -67,6 +67,13 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     /** The Lambda entry point: the container's shared {@link Wiring#fromEnv()}. */
     public LinksApiHandler() {
         this(Wiring.fromEnv());
+        SnapStartPriming.add("api", this::prime);
+    }
+
+    /** SnapStart priming: the document (Jackson, the routes) and a call without a key (the key check, problem+json); no write. */
+    void prime() {
+        handleRequest(SnapStartPriming.request("GET", "/api/v1/openapi.json", ""), null);
+        handleRequest(SnapStartPriming.request("GET", "/api/v1/links/tern-snapstart-priming", ""), null);
     }
 
     public LinksApiHandler(Wiring wiring) {

@@ -46,6 +46,12 @@ public final class RedirectHandler implements RequestHandler<APIGatewayV2HTTPEve
     /** The Lambda entry point: the container's shared {@link Wiring#fromEnv()}. */
     public RedirectHandler() {
         this(Wiring.fromEnv());
+        SnapStartPriming.add("redirect", this::prime);
+    }
+
+    /** SnapStart priming: a code no link has — the whole redirect path and one DynamoDB read, a 404, no click. */
+    void prime() {
+        handleRequest(SnapStartPriming.request("GET", "/tern-snapstart-priming", ""), null);
     }
 
     public RedirectHandler(Wiring wiring) {

@@ -10,6 +10,7 @@ import dev.tern.core.ratelimit.RateLimiter;
 import dev.tern.functions.HttpRequest;
 import dev.tern.functions.HealthCheck;
 import dev.tern.functions.RedirectHandler;
+import dev.tern.functions.SnapStartPriming;
 import dev.tern.functions.Responses;
 import dev.tern.functions.Wiring;
 import java.util.Locale;
@@ -60,6 +61,14 @@ public final class SiteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
      */
     public SiteHandler() {
         this(Wiring.fromEnv());
+        SnapStartPriming.add("site", this::prime);
+    }
+
+    /** SnapStart priming: the health check (a DynamoDB read), a missing code (the redirect path), the form page (Thymeleaf); no write. */
+    void prime() {
+        handleRequest(SnapStartPriming.request("GET", HealthCheck.PATH, ""), null);
+        handleRequest(SnapStartPriming.request("GET", "/tern-snapstart-priming", ""), null);
+        handleRequest(SnapStartPriming.request("GET", "/", ""), null);
     }
 
     private SiteHandler(Wiring shared) {

@@ -133,4 +133,13 @@ class RoutingTest {
         assertThat(SiteHandler.previewCode("/abc")).isEmpty();
         assertThat(SiteHandler.previewCode("abc+")).isEmpty();
     }
+
+    @Test
+    void snapStartPriming_servesHealthAMissingCodeAndTheForm_writingNothing() {
+        site.handler.prime();
+
+        assertThat(site.send(Requests.get("/tern-snapstart-priming")).getStatusCode()).isEqualTo(404);
+        assertThat(site.links.size()).isZero();
+        assertThat(site.clicks).isEmpty();
+    }
 }

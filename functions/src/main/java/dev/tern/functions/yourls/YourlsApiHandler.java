@@ -52,6 +52,12 @@ public final class YourlsApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     /** The Lambda entry point: the container's shared {@link Wiring#fromEnv()}. */
     public YourlsApiHandler() {
         this(Wiring.fromEnv());
+        dev.tern.functions.SnapStartPriming.add("yourls-api", this::prime);
+    }
+
+    /** SnapStart priming, without credentials: params, the site's settings (a DynamoDB read), auth, a JSON reply; no write. */
+    void prime() {
+        handleRequest(dev.tern.functions.SnapStartPriming.request("GET", "/yourls-api.php", "action=version&format=json"), null);
     }
 
     /** A handler over {@code wiring} ({@code local/} and tests). */

@@ -247,4 +247,15 @@ class YourlsApiHandlerTest {
             }
         };
     }
+
+    @Test
+    void snapStartPriming_isRefusedAsAnonymous_andWritesNothing() {
+        int before = memoryLinks.size();
+
+        handler.prime();
+
+        assertThat(handler.handleRequest(dev.tern.functions.SnapStartPriming.request("GET", "/yourls-api.php", "action=version&format=json"),
+                null).getStatusCode()).isEqualTo(403);
+        assertThat(memoryLinks.size()).isEqualTo(before);
+    }
 }
