@@ -81,9 +81,8 @@ final class MigrateCommand implements Callable<Integer> {
                     + "without it the site's cookie key is used (from --yourls-config), else the source's description.")
     String ipHashKeyVariable;
 
-    @Option(names = "--no-progress", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Show a progress bar on standard error (default on).")
-    boolean progress;
+    @Mixin
+    ProgressOption progress;
 
     @Override
     public Integer call() {
@@ -99,7 +98,7 @@ final class MigrateCommand implements Callable<Integer> {
             YourlsMigration migration = new YourlsMigration(
                     new YourlsMigration.Target(tern.linkImporter(), tern.clicks(), tern.clicks(), tern.yourlsSite()),
                     target.settings(env), options,
-                    progress ? new ProgressBarProgress(System.err) : YourlsMigration.Progress.none());
+                    progress.progress());
             MigrationResult result = migration.run(yourls, site);
             out.print(result.summary());
             out.println("  report: " + report.toAbsolutePath() + " (" + result.reportEntries() + " entries this run)");

@@ -1,5 +1,6 @@
 package dev.tern.migration.cli;
 
+import dev.tern.migration.YourlsMigration;
 import dev.tern.migration.source.YourlsSource;
 import dev.tern.migration.verify.MigrationVerifier;
 import dev.tern.migration.verify.VerificationReport;
@@ -45,9 +46,8 @@ final class VerifyCommand implements Callable<Integer> {
             description = "How many differences to list one by one (all are counted; default ${DEFAULT-VALUE}).")
     int listed;
 
-    @Option(names = "--no-progress", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Show a progress bar on standard error (default on).")
-    boolean progress;
+    @Mixin
+    ProgressOption progress;
 
     @Override
     public Integer call() {
@@ -58,22 +58,16 @@ final class VerifyCommand implements Callable<Integer> {
         }
         try (YourlsSource yourls = source.open(env); DynamoDbStores tern = target.open(env)) {
             VerificationReport report;
-            ProgressBarProgress bar = progress ? new ProgressBarProgress(System.err) : null;
-            if (bar != null) {
-                bar.start("verifying", -1);
-            }
+            YourlsMigration.Progress bar = progress.progress();
+            bar.start("verifying", -1);
             try {
                 long[] shown = {0};
                 report = new MigrationVerifier(yourls, tern.stores(), options).verify(checked -> {
-                    if (bar != null) {
-                        bar.step(checked - shown[0]);
-                        shown[0] = checked;
-                    }
+                    bar.step(checked - shown[0]);
+                    shown[0] = checked;
                 });
             } finally {
-                if (bar != null) {
-                    bar.end();
-                }
+                bar.end();
             }
             PrintWriter out = spec.commandLine().getOut();
             out.print(report.render());
