@@ -52,9 +52,12 @@ class StoreFaultsIT {
     @ParameterizedTest
     @EnumSource(Fault.class)
     void redirect_getItemFailing_is503PageWithRetryAfter(Fault fault) {
+        // A code of its own: once read, a link is served from the container's cache (next test).
+        String code = "steady-" + fault.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        LocalDynamoDb.create(api, "{\"url\":\"https://example.com/steady\",\"code\":\"" + code + "\"}");
         local.faults.failNext(ATTEMPTS, "GetItem", Mode.BEFORE_SEND, fault);
 
-        APIGatewayV2HTTPResponse response = redirect.handleRequest(Events.get("/steady").build(), null);
+        APIGatewayV2HTTPResponse response = redirect.handleRequest(Events.get("/" + code).build(), null);
 
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8");
@@ -63,6 +66,14 @@ class StoreFaultsIT {
         assertThat(local.logLines).singleElement().asString().startsWith("{\"level\":\"WARN\",\"op\":\"redirect\"");
 
         local.faults.clear();
+        assertThat(redirect.handleRequest(Events.get("/" + code).build(), null).getStatusCode()).isEqualTo(301);
+    }
+
+    @Test
+    void redirect_ofALinkReadBefore_isServedFromTheCache_whileTheStoreFails() {
+        assertThat(redirect.handleRequest(Events.get("/steady").build(), null).getStatusCode()).isEqualTo(301);
+        local.faults.failNext(ATTEMPTS, "GetItem", Mode.BEFORE_SEND, Fault.THROTTLING);
+
         assertThat(redirect.handleRequest(Events.get("/steady").build(), null).getStatusCode()).isEqualTo(301);
     }
 
