@@ -224,7 +224,19 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
       }
       // Open the database now (loads the SQLite native library on first use) so that problems
       // surface here rather than as an HTTP 500 on the first request.
-      requestHandler.listTables("tern", "local", new ListTablesRequest());
+      // A database file just released by a previous instance (a restart) can still be locked by
+      // SQLite for a moment: wait for it, up to five seconds, rather than fail the start.
+      for (int attempt = 1; ; attempt++) {
+        try {
+          requestHandler.listTables("tern", "local", new ListTablesRequest());
+          break;
+        } catch (RuntimeException e) {
+          if (attempt >= 50 || String.valueOf(e.getMessage()).indexOf("database is locked") < 0) {
+            throw e;
+          }
+          Thread.sleep(100);
+        }
+      }
 
       server = newJettyServer(options.port(), serverHandler);
       server.start();
