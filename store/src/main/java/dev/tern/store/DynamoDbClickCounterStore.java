@@ -257,12 +257,7 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkR
                     throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, "registering imported links");
                 }
             }
-            try {
-                Thread.sleep(50L << attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw DynamoDbErrors.contended();
-            }
+            DynamoDbErrors.pause(attempt, "registering imported links");
         }
     }
 

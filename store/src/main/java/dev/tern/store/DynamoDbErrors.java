@@ -82,6 +82,23 @@ final class DynamoDbErrors {
         return new StoreUnavailableException("the database is busy", RETRY_AFTER, null);
     }
 
+    /**
+     * Waits before retry number {@code attempt + 1} of a transient failure: 50 ms, 100 ms, 200 ms …
+     * (at most 5 s), with jitter so that writers that failed together do not retry together.
+     *
+     * @throws StoreUnavailableException if the thread is interrupted meanwhile
+     */
+    static void pause(int attempt, String operation) {
+        long ceiling = Math.min(5_000L, 50L << Math.min(attempt, 20));
+        long sleep = ceiling / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+        try {
+            Thread.sleep(sleep);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while " + operation, RETRY_AFTER, e);
+        }
+    }
+
     /** A generic, client-safe reason when {@code e} is transient (a retry may succeed), else {@code null}. */
     static String transientReason(SdkException e) {
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {

@@ -42,8 +42,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class DynamoDbLinkImporter implements LinkImporter {
     private static final int MAX_ATTEMPTS = 10;
-    private static final long FIRST_BACKOFF_MILLIS = 50;
-    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -175,21 +173,14 @@ public final class DynamoDbLinkImporter implements LinkImporter {
         return backoff(attempt, operation, null);
     }
 
-    /** Sleeps 50 ms, 100 ms, 200 ms … (at most 5 s, with jitter) and returns the next attempt number. */
+    /** Waits ({@link DynamoDbErrors#pause}) and returns the next attempt number, or gives up after {@value #MAX_ATTEMPTS} attempts. */
     private int backoff(int attempt, String operation, SdkException cause) {
         if (attempt + 1 >= MAX_ATTEMPTS) {
             String reason = cause == null ? "the database kept some writes unprocessed" : DynamoDbErrors.transientReason(cause);
             throw new StoreUnavailableException((reason == null ? "the database is busy" : reason) + " (while " + operation + ")",
                     DynamoDbErrors.RETRY_AFTER, cause);
         }
-        long ceiling = Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << attempt);
-        long sleep = ceiling / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
-        try {
-            Thread.sleep(sleep);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while " + operation, DynamoDbErrors.RETRY_AFTER, e);
-        }
+        DynamoDbErrors.pause(attempt, operation);
         return attempt + 1;
     }
 
