@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * @param rateLimits  rate-limit buckets, one item per key ({@link Setting#RATE_LIMITS_TABLE})
  * @param apiKeys     API keys, one item per key id ({@link Setting#API_KEYS_TABLE})
  * @param yourls      the YOURLS-compatible API's site settings and keyword counter ({@link Setting#YOURLS_TABLE})
+ * @param health      the status page's probe rounds, operator actions and engine checkpoint ({@link Setting#HEALTH_TABLE})
  */
-public record TableNames(String links, String clicks, String idempotency, String rateLimits, String apiKeys, String yourls) {
+public record TableNames(String links, String clicks, String idempotency, String rateLimits, String apiKeys, String yourls,
+        String health) {
     private static final Pattern TABLE_NAME = Pattern.compile("^[A-Za-z0-9_.-]{3,255}$");
     static final String RULE = "a DynamoDB table name: 3-255 characters of A-Z, a-z, 0-9, '_', '-' and '.'";
 
@@ -28,27 +30,29 @@ public record TableNames(String links, String clicks, String idempotency, String
         requireValid(rateLimits, "rate-limits");
         requireValid(apiKeys, "api-keys");
         requireValid(yourls, "yourls");
+        requireValid(health, "health");
     }
 
     /**
      * The names from {@code TERN_LINKS_TABLE}, {@code TERN_CLICKS_TABLE}, {@code TERN_IDEMPOTENCY_TABLE}
-     * {@code TERN_RATE_LIMITS_TABLE}, {@code TERN_API_KEYS_TABLE} and {@code TERN_YOURLS_TABLE} (or their defaults).
+     * {@code TERN_RATE_LIMITS_TABLE}, {@code TERN_API_KEYS_TABLE}, {@code TERN_YOURLS_TABLE} and {@code TERN_HEALTH_TABLE} (or their defaults).
      */
     public static TableNames fromEnv(Map<String, String> env) {
         SettingsReader read = new SettingsReader(env);
         return new TableNames(read(read, Setting.LINKS_TABLE), read(read, Setting.CLICKS_TABLE),
                 read(read, Setting.IDEMPOTENCY_TABLE), read(read, Setting.RATE_LIMITS_TABLE),
-                read(read, Setting.API_KEYS_TABLE), read(read, Setting.YOURLS_TABLE));
+                read(read, Setting.API_KEYS_TABLE), read(read, Setting.YOURLS_TABLE), read(read, Setting.HEALTH_TABLE));
     }
 
     /**
      * {@code prefix + "links"}, {@code prefix + "clicks"}, {@code prefix + "idempotency"},
-     * {@code prefix + "rate-limits"}, {@code prefix + "api-keys"}, {@code prefix + "yourls"}: for tests and local runs.
+     * {@code prefix + "rate-limits"}, {@code prefix + "api-keys"}, {@code prefix + "yourls"}, {@code prefix + "health"}:
+     * for tests and local runs.
      */
     public static TableNames withPrefix(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
         return new TableNames(prefix + "links", prefix + "clicks", prefix + "idempotency", prefix + "rate-limits", prefix + "api-keys",
-                prefix + "yourls");
+                prefix + "yourls", prefix + "health");
     }
 
     /** The table name configured by {@code setting}, which must be one of the table settings. */
@@ -60,6 +64,7 @@ public record TableNames(String links, String clicks, String idempotency, String
             case RATE_LIMITS_TABLE -> rateLimits;
             case API_KEYS_TABLE -> apiKeys;
             case YOURLS_TABLE -> yourls;
+            case HEALTH_TABLE -> health;
             default -> throw new IllegalArgumentException(setting + " does not name a table");
         };
     }

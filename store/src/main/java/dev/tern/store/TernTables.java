@@ -69,13 +69,22 @@ public final class TernTables {
     static final String YOURLS_KEY = "key";
     /** API keys: partition key {@code keyId}. */
     static final String API_KEY_KEY = "keyId";
+    /**
+     * The status page's table: partition key {@code pk}, sort key {@code sk}. Probe rounds live under
+     * {@code pk = "round#" + UTC day}, {@code sk = minute + "#" + probing region} (one item per round, so
+     * replacing a round is one put and readers never see half of one), expiring 90 days after their
+     * minute; operator actions under {@code pk = "operator"}; the incident engine's checkpoint under
+     * {@code pk = "engine#" + generating region}. See {@code dev.tern.store.status}.
+     */
+    static final String HEALTH_KEY = "pk";
+    static final String HEALTH_SORT_KEY = "sk";
     /** The TTL attribute of the tables that have one: epoch seconds. */
     static final String EXPIRES_AT = "expiresAt";
 
     private TernTables() {
     }
 
-    /** The six tables under {@code names}: links, clicks, idempotency, rate limits, API keys, YOURLS site. */
+    /** The seven tables under {@code names}: links, clicks, idempotency, rate limits, API keys, YOURLS site, health. */
     public static List<TableDefinition> definitions(TableNames names) {
         return List.of(
                 new TableDefinition(names.links(), Setting.LINKS_TABLE, KeyAttribute.string(LINK_KEY),
@@ -98,7 +107,11 @@ public final class TernTables {
                 new TableDefinition(names.apiKeys(), Setting.API_KEYS_TABLE, KeyAttribute.string(API_KEY_KEY),
                         Optional.empty(), Optional.empty(), false, Replication.GLOBAL, Billing.ON_DEMAND),
                 new TableDefinition(names.yourls(), Setting.YOURLS_TABLE, KeyAttribute.string(YOURLS_KEY),
-                        Optional.empty(), Optional.empty(), false, Replication.GLOBAL, Billing.ON_DEMAND));
+                        Optional.empty(), Optional.empty(), false, Replication.GLOBAL, Billing.ON_DEMAND),
+                // Global: every region's status site is generated from the rounds of every region.
+                new TableDefinition(names.health(), Setting.HEALTH_TABLE, KeyAttribute.string(HEALTH_KEY),
+                        Optional.of(KeyAttribute.string(HEALTH_SORT_KEY)), Optional.of(EXPIRES_AT), false,
+                        Replication.GLOBAL, Billing.ON_DEMAND));
     }
 
     /**

@@ -17,7 +17,7 @@ class StoreSettingsTest {
 
         assertThat(settings.awsRegion()).isEqualTo("eu-central-1");
         assertThat(settings.endpoint()).isEmpty();
-        assertThat(settings.tables()).isEqualTo(new TableNames("tern-links", "tern-clicks", "tern-idempotency", "tern-rate-limits", "tern-api-keys", "tern-yourls"));
+        assertThat(settings.tables()).isEqualTo(new TableNames("tern-links", "tern-clicks", "tern-idempotency", "tern-rate-limits", "tern-api-keys", "tern-yourls", "tern-health"));
         assertThat(settings.callTimeout()).isEqualTo(Duration.ofSeconds(2));
     }
 
@@ -49,7 +49,7 @@ class StoreSettingsTest {
                 "TERN_RATE_LIMITS_TABLE", "prod-limits", "TERN_API_KEYS_TABLE", "prod-keys"));
 
         assertThat(settings.callTimeout()).isEqualTo(Duration.ofMillis(750));
-        assertThat(settings.tables()).isEqualTo(new TableNames("prod-links", "prod-clicks", "prod-idem", "prod-limits", "prod-keys", "tern-yourls"));
+        assertThat(settings.tables()).isEqualTo(new TableNames("prod-links", "prod-clicks", "prod-idem", "prod-limits", "prod-keys", "tern-yourls", "tern-health"));
     }
 
     @Test

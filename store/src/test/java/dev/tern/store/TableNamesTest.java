@@ -13,13 +13,13 @@ class TableNamesTest {
     @Test
     void withPrefix_appendsEachTablesName() {
         assertThat(TableNames.withPrefix("dev-"))
-                .isEqualTo(new TableNames("dev-links", "dev-clicks", "dev-idempotency", "dev-rate-limits", "dev-api-keys", "dev-yourls"));
+                .isEqualTo(new TableNames("dev-links", "dev-clicks", "dev-idempotency", "dev-rate-limits", "dev-api-keys", "dev-yourls", "dev-health"));
     }
 
     @Test
     void fromEnv_readsEachTablesSettingOrItsDefault() {
         assertThat(TableNames.fromEnv(Map.of()))
-                .isEqualTo(new TableNames("tern-links", "tern-clicks", "tern-idempotency", "tern-rate-limits", "tern-api-keys", "tern-yourls"));
+                .isEqualTo(new TableNames("tern-links", "tern-clicks", "tern-idempotency", "tern-rate-limits", "tern-api-keys", "tern-yourls", "tern-health"));
         assertThat(TableNames.fromEnv(Map.of("TERN_RATE_LIMITS_TABLE", "prod-buckets")).rateLimits()).isEqualTo("prod-buckets");
         assertThatThrownBy(() -> TableNames.fromEnv(Map.of("TERN_RATE_LIMITS_TABLE", "a/b")))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("TERN_RATE_LIMITS_TABLE");
@@ -38,9 +38,9 @@ class TableNamesTest {
 
     @Test
     void constructor_nameDynamoDbRefuses_isRejected() {
-        assertThatThrownBy(() -> new TableNames("ok-links", "no", "ok-idem", "ok-rate-limits", "ok-api-keys", "ok-yourls"))
+        assertThatThrownBy(() -> new TableNames("ok-links", "no", "ok-idem", "ok-rate-limits", "ok-api-keys", "ok-yourls", "ok-health"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clicks");
-        assertThatThrownBy(() -> new TableNames("ok-links", "ok-clicks", "ok-idem", "rate limits", "ok-api-keys", "ok-yourls"))
+        assertThatThrownBy(() -> new TableNames("ok-links", "ok-clicks", "ok-idem", "rate limits", "ok-api-keys", "ok-yourls", "ok-health"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rate-limits");
         assertThatThrownBy(() -> TableNames.withPrefix("bad prefix ")).isInstanceOf(IllegalArgumentException.class);
     }

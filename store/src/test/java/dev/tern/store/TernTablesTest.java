@@ -19,10 +19,10 @@ class TernTablesTest {
     @Test
     void definitions_describeLinksClicksIdempotencyAndRateLimits() {
         assertThat(definitions).extracting(TableDefinition::name)
-                .containsExactly("t-links", "t-clicks", "t-idempotency", "t-rate-limits", "t-api-keys", "t-yourls");
+                .containsExactly("t-links", "t-clicks", "t-idempotency", "t-rate-limits", "t-api-keys", "t-yourls", "t-health");
         assertThat(definitions).extracting(TableDefinition::setting)
                 .containsExactly(Setting.LINKS_TABLE, Setting.CLICKS_TABLE, Setting.IDEMPOTENCY_TABLE, Setting.RATE_LIMITS_TABLE,
-                        Setting.API_KEYS_TABLE, Setting.YOURLS_TABLE);
+                        Setting.API_KEYS_TABLE, Setting.YOURLS_TABLE, Setting.HEALTH_TABLE);
         assertThat(definitions).allSatisfy(d -> {
             assertThat(d.partitionKey().type()).isEqualTo(AttributeType.STRING);
             assertThat(d.billing()).isEqualTo(TableDefinition.Billing.ON_DEMAND);
@@ -97,5 +97,18 @@ class TernTablesTest {
         assertThat(request.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
                 .containsExactly("code:" + KeyType.HASH, "sk:" + KeyType.RANGE);
         assertThat(request.attributeDefinitions()).allSatisfy(a -> assertThat(a.attributeType()).isEqualTo(ScalarAttributeType.S));
+    }
+
+    @Test
+    void definitions_healthIsOneGlobalTableOfRoundsActionsAndCheckpointsThatExpire() {
+        TableDefinition health = definitions.get(6);
+
+        assertThat(health.setting()).isEqualTo(Setting.HEALTH_TABLE);
+        assertThat(health.partitionKey()).isEqualTo(TableDefinition.KeyAttribute.string("pk"));
+        assertThat(health.sortKey()).contains(TableDefinition.KeyAttribute.string("sk"));
+        assertThat(health.timeToLiveAttribute()).contains("expiresAt");
+        assertThat(health.replication()).isEqualTo(Replication.GLOBAL);
+        assertThat(health.transactional()).isFalse();
+        assertThat(health.indexes()).isEmpty();
     }
 }

@@ -52,6 +52,8 @@ public enum Setting {
     API_KEYS_TABLE("TERN_API_KEYS_TABLE", "tern-api-keys", "DynamoDB table of API keys (their hashes, never their values)."),
     YOURLS_TABLE("TERN_YOURLS_TABLE", "tern-yourls",
             "DynamoDB table of the YOURLS-compatible API's site settings (users, password hashes, cookie key) and keyword counter."),
+    HEALTH_TABLE("TERN_HEALTH_TABLE", "tern-health",
+            "DynamoDB table of the status page: probe rounds (kept 90 days), operator notes and maintenance windows, the incident engine's checkpoint."),
     DYNAMODB_ENDPOINT("TERN_DYNAMODB_ENDPOINT", "",
             "DynamoDB endpoint override (DynamoDB Local); empty for the region's real endpoint."),
     DYNAMODB_TIMEOUT_MILLIS("TERN_DYNAMODB_TIMEOUT_MILLIS", "2000",
