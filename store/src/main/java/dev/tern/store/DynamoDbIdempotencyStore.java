@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
@@ -141,6 +142,72 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
             return current.orElseThrow(() -> new IllegalStateException("no idempotency record for the key being reassigned"));
         } catch (SdkException e) {
             throw DynamoDbErrors.translate(e, Setting.IDEMPOTENCY_TABLE, tableName, "reassigning an Idempotency-Key");
+        }
+    }
+
+    /**
+     * One page of the sweep that deletes expired records where no TTL does it (an MRSC table): a
+     * {@code Scan} of at most {@code pageSize} items from {@code startAfter} (the key a previous page
+     * ended at, or empty for the first page) keeping those whose {@code expiresAt} has passed, and a
+     * {@code DeleteItem} of each on condition that it has still passed, so that a key claimed again
+     * meanwhile keeps its new record. Deleting a record that {@link #claim} already treats as absent
+     * changes no answer, so sweeps may overlap, repeat or stop anywhere.
+     *
+     * @param startAfter the {@link SweepPage#nextStart()} of the previous page, or empty
+     * @param pageSize   items examined by this page, 1-1000
+     */
+    public SweepPage sweepExpired(Optional<String> startAfter, int pageSize) {
+        if (pageSize < 1 || pageSize > 1000) {
+            throw new IllegalArgumentException("pageSize must be 1-1000, got " + pageSize);
+        }
+        long now = clock.instant().getEpochSecond();
+        Map<String, String> names = Map.of("#expiresAt", TernTables.EXPIRES_AT);
+        Map<String, AttributeValue> values = Map.of(":now", number(now));
+        ScanResponse page;
+        try {
+            page = client.scan(r -> {
+                r.tableName(tableName)
+                        .limit(pageSize)
+                        .filterExpression("#expiresAt < :now")
+                        .projectionExpression("#key, #expiresAt")
+                        .expressionAttributeNames(Map.of("#expiresAt", TernTables.EXPIRES_AT, "#key", TernTables.IDEMPOTENCY_KEY))
+                        .expressionAttributeValues(values);
+                startAfter.ifPresent(key -> r.exclusiveStartKey(Map.of(TernTables.IDEMPOTENCY_KEY, string(key))));
+            });
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.IDEMPOTENCY_TABLE, tableName, "finding expired Idempotency-Keys");
+        }
+        int deleted = 0;
+        for (Map<String, AttributeValue> item : page.items()) {
+            try {
+                client.deleteItem(r -> r.tableName(tableName)
+                        .key(Map.of(TernTables.IDEMPOTENCY_KEY, item.get(TernTables.IDEMPOTENCY_KEY)))
+                        .conditionExpression("#expiresAt < :now")
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values));
+                deleted++;
+            } catch (ConditionalCheckFailedException claimedAgain) {
+                // claimed again (or already deleted) since the scan: the new record stays
+            } catch (SdkException e) {
+                throw DynamoDbErrors.translate(e, Setting.IDEMPOTENCY_TABLE, tableName, "deleting an expired Idempotency-Key");
+            }
+        }
+        Optional<String> next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? Optional.of(page.lastEvaluatedKey().get(TernTables.IDEMPOTENCY_KEY).s())
+                : Optional.empty();
+        return new SweepPage(page.scannedCount(), deleted, next);
+    }
+
+    /**
+     * What one page of {@link #sweepExpired} did.
+     *
+     * @param examined  records the page looked at
+     * @param deleted   expired records it deleted
+     * @param nextStart where the next page starts, or empty when the table has been swept to its end
+     */
+    public record SweepPage(int examined, int deleted, Optional<String> nextStart) {
+        public SweepPage {
+            Objects.requireNonNull(nextStart, "nextStart");
         }
     }
 

@@ -120,13 +120,35 @@ public final class DynamoDbLinkStore implements LinkStore {
     private final DynamoDbClient client;
     private final DynamoDbTable<Link> table;
     private final String tableName;
+    /** Where writes and strongly consistent reads go: the same table, or the home region's replica (MREC). */
+    private final DynamoDbTable<Link> writeTable;
+    private final String writeTableName;
 
     /** A store on {@code tableName}, sharing {@code client}. */
     public DynamoDbLinkStore(DynamoDbClient client, String tableName) {
+        this(client, tableName, client, tableName);
+    }
+
+    /**
+     * A store that reads with {@code client} and sends its writes ({@link #insertNew}, {@link #replace})
+     * and strongly consistent reads ({@link #findLatest}) to {@code writeClient}: under MREC, the home
+     * region's replica, so that every conditional write of every region is decided in one place
+     * ({@code TERN_LINKS_WRITE_REGION}, see {@code docs/adr/2026-11-23-links-consistency.md}).
+     * Eventually consistent reads, listings and look-ups by target stay in the function's region.
+     */
+    public DynamoDbLinkStore(DynamoDbClient client, String tableName, DynamoDbClient writeClient, String writeTableName) {
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.client = Objects.requireNonNull(client, "client");
-        this.table = DynamoDbEnhancedClient.builder()
-                .dynamoDbClient(Objects.requireNonNull(client, "client"))
+        this.table = table(client, tableName);
+        this.writeTableName = Objects.requireNonNull(writeTableName, "writeTableName");
+        this.writeTable = writeClient == client && writeTableName.equals(tableName)
+                ? table
+                : table(Objects.requireNonNull(writeClient, "writeClient"), writeTableName);
+    }
+
+    private static DynamoDbTable<Link> table(DynamoDbClient client, String tableName) {
+        return DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(client)
                 .extensions(List.of())
                 .build()
                 .table(tableName, SCHEMA);
@@ -177,13 +199,13 @@ public final class DynamoDbLinkStore implements LinkStore {
     /** An eventually consistent {@code GetItem}: half the cost of {@link #findLatest}, and what the redirect uses. */
     @Override
     public Optional<Link> find(ShortCode code) {
-        return get(code, false);
+        return get(table, tableName, code, false);
     }
 
-    /** A strongly consistent {@code GetItem}. */
+    /** A strongly consistent {@code GetItem}, of the table the writes go to. */
     @Override
     public Optional<Link> findLatest(ShortCode code) {
-        return get(code, true);
+        return get(writeTable, writeTableName, code, true);
     }
 
     /**
@@ -195,7 +217,7 @@ public final class DynamoDbLinkStore implements LinkStore {
     @Override
     public void insertNew(Link link) {
         try {
-            table.putItem(PutItemEnhancedRequest.builder(Link.class)
+            writeTable.putItem(PutItemEnhancedRequest.builder(Link.class)
                     .item(link)
                     .conditionExpression(CODE_IS_NEW)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
@@ -206,7 +228,7 @@ public final class DynamoDbLinkStore implements LinkStore {
             }
             throw CodeTakenException.forCode(link.code());
         } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e, Setting.LINKS_TABLE, tableName, "storing a link");
+            throw DynamoDbErrors.translate(e, Setting.LINKS_TABLE, writeTableName, "storing a link");
         }
     }
 
@@ -238,7 +260,7 @@ public final class DynamoDbLinkStore implements LinkStore {
             i++;
         }
         try {
-            table.putItem(PutItemEnhancedRequest.builder(Link.class)
+            writeTable.putItem(PutItemEnhancedRequest.builder(Link.class)
                     .item(updated)
                     .conditionExpression(expression.expression(condition.toString()).build())
                     .build());
@@ -246,7 +268,7 @@ public final class DynamoDbLinkStore implements LinkStore {
         } catch (ConditionalCheckFailedException e) {
             return false;
         } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e, Setting.LINKS_TABLE, tableName, "changing a link");
+            throw DynamoDbErrors.translate(e, Setting.LINKS_TABLE, writeTableName, "changing a link");
         }
     }
 
@@ -304,12 +326,12 @@ public final class DynamoDbLinkStore implements LinkStore {
         }
     }
 
-    private Optional<Link> get(ShortCode code, boolean consistent) {
+    private static Optional<Link> get(DynamoDbTable<Link> from, String name, ShortCode code, boolean consistent) {
         try {
-            return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(code.value()).build())
+            return Optional.ofNullable(from.getItem(r -> r.key(Key.builder().partitionValue(code.value()).build())
                     .consistentRead(consistent)));
         } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e, Setting.LINKS_TABLE, tableName, "reading a link");
+            throw DynamoDbErrors.translate(e, Setting.LINKS_TABLE, name, "reading a link");
         }
     }
 

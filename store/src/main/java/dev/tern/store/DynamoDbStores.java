@@ -9,6 +9,7 @@ import dev.tern.core.yourls.RankingLinkStore;
 import dev.tern.core.yourls.YourlsSiteStore;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -24,6 +25,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class DynamoDbStores implements AutoCloseable {
     private final DynamoDbClient client;
     private final TableNames tables;
+    /** The client of link and idempotency writes: {@link #client}, or one for the home region (MREC). */
+    private final DynamoDbClient writeClient;
+    private final TableNames writeTables;
+    private final DynamoDbIdempotencyStore idempotency;
     private final DynamoDbClickCounterStore clicks;
     private final DynamoDbRateLimiter rateLimiter;
     private final DynamoDbApiKeyStore apiKeys;
@@ -31,16 +36,18 @@ public final class DynamoDbStores implements AutoCloseable {
     private final DynamoDbLinkStore links;
     private final Stores stores;
 
-    private DynamoDbStores(DynamoDbClient client, TableNames tables, String clickRegion) {
+    private DynamoDbStores(DynamoDbClient client, TableNames tables, DynamoDbClient writeClient, TableNames writeTables,
+            String clickRegion) {
         this.client = client;
         this.tables = tables;
+        this.writeClient = writeClient;
+        this.writeTables = writeTables;
         this.clicks = new DynamoDbClickCounterStore(client, tables.clicks(), clickRegion);
-        this.links = new DynamoDbLinkStore(client, tables.links());
+        this.links = new DynamoDbLinkStore(client, tables.links(), writeClient, writeTables.links());
+        // Claims and their reads decide who created a link first: they go where the link writes go.
+        this.idempotency = new DynamoDbIdempotencyStore(writeClient, writeTables.idempotency());
         // Every creation and deletion keeps the click ranking (YOURLS stats) in step.
-        this.stores = new Stores(
-                new RankingLinkStore(links, clicks),
-                new DynamoDbIdempotencyStore(client, tables.idempotency()),
-                clicks);
+        this.stores = new Stores(new RankingLinkStore(links, clicks), idempotency, clicks);
         this.yourlsSite = new DynamoDbYourlsSiteStore(client, tables.yourls());
         this.rateLimiter = new DynamoDbRateLimiter(client, tables.rateLimits());
         this.apiKeys = new DynamoDbApiKeyStore(client, tables.apiKeys());
@@ -55,14 +62,41 @@ public final class DynamoDbStores implements AutoCloseable {
         return open(settings, clickRegion, List.of());
     }
 
-    /** As {@link #open(StoreSettings, String)}, with extra SDK interceptors (tests inject faults with them). */
+    /**
+     * As {@link #open(StoreSettings, String)}, with extra SDK interceptors (tests inject faults with them).
+     * When {@link StoreSettings#linkWrites()} names another region, a second client for that region
+     * takes the link and idempotency writes.
+     */
     public static DynamoDbStores open(StoreSettings settings, String clickRegion, List<ExecutionInterceptor> interceptors) {
         Objects.requireNonNull(settings, "settings");
+        return open(settings, settings.linkWrites(), clickRegion, interceptors);
+    }
+
+    /**
+     * Stores that read with {@code settings} and write links and idempotency records with
+     * {@code linkWrites}: its region, endpoint and table names. Tests stand two regions' replicas in
+     * with two sets of tables on one DynamoDB Local.
+     */
+    public static DynamoDbStores open(StoreSettings settings, StoreSettings linkWrites, String clickRegion,
+            List<ExecutionInterceptor> interceptors) {
+        return open(settings, Optional.of(Objects.requireNonNull(linkWrites, "linkWrites")), clickRegion, interceptors);
+    }
+
+    private static DynamoDbStores open(StoreSettings settings, Optional<StoreSettings> linkWrites, String clickRegion,
+            List<ExecutionInterceptor> interceptors) {
         Objects.requireNonNull(clickRegion, "clickRegion");
         DynamoDbClient client = DynamoDbClients.create(settings, interceptors);
+        DynamoDbClient writeClient = client;
         try {
-            return new DynamoDbStores(client, settings.tables(), clickRegion);
+            if (linkWrites.isPresent()) {
+                writeClient = DynamoDbClients.create(linkWrites.get(), interceptors);
+            }
+            return new DynamoDbStores(client, settings.tables(), writeClient,
+                    linkWrites.map(StoreSettings::tables).orElse(settings.tables()), clickRegion);
         } catch (RuntimeException e) {
+            if (writeClient != client) {
+                writeClient.close();
+            }
             client.close();
             throw e;
         }
@@ -81,6 +115,11 @@ public final class DynamoDbStores implements AutoCloseable {
         return links;
     }
 
+    /** The idempotency store itself, with the sweep of expired records that MRSC tables need (no TTL there). */
+    public DynamoDbIdempotencyStore idempotency() {
+        return idempotency;
+    }
+
     /** The click counter store with its read of daily counters, for statistics; also the click ranking. */
     public DynamoDbClickCounterStore clicks() {
         return clicks;
@@ -96,7 +135,7 @@ public final class DynamoDbStores implements AutoCloseable {
 
     /** Bulk, conditional writes of links made elsewhere (the migration): {@link DynamoDbLinkImporter}. */
     public LinkImporter linkImporter() {
-        return new DynamoDbLinkImporter(client, tables.links());
+        return new DynamoDbLinkImporter(writeClient, writeTables.links());
     }
 
     /** The REST API's keys ({@link DynamoDbApiKeyStore}). */
@@ -114,9 +153,12 @@ public final class DynamoDbStores implements AutoCloseable {
         TernTables.createAll(client, tables);
     }
 
-    /** Closes the client (and its HTTP connections). */
+    /** Closes the clients (and their HTTP connections). */
     @Override
     public void close() {
+        if (writeClient != client) {
+            writeClient.close();
+        }
         client.close();
     }
 }

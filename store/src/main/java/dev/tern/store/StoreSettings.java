@@ -1,26 +1,32 @@
 package dev.tern.store;
 
 import dev.tern.core.settings.Setting;
+import dev.tern.core.settings.SettingsException;
 import dev.tern.core.settings.SettingsReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How to reach DynamoDB: the tables, an endpoint override (DynamoDB Local), the region and how long
  * one call may take.
  *
- * @param tables      the table names
- * @param endpoint    an endpoint override, or empty for the region's real endpoint
- * @param awsRegion   the AWS region to sign for (and to reach, without an override)
- * @param callTimeout the longest one store call may take, SDK retries included
+ * @param tables           the table names
+ * @param endpoint         an endpoint override, or empty for the region's real endpoint
+ * @param awsRegion        the AWS region to sign for (and to reach, without an override)
+ * @param callTimeout      the longest one store call may take, SDK retries included
+ * @param linksWriteRegion the region whose replica takes link and idempotency writes when it is not
+ *                         {@code awsRegion} (MREC's home region, {@code TERN_LINKS_WRITE_REGION}), or empty
  */
-public record StoreSettings(TableNames tables, Optional<URI> endpoint, String awsRegion, Duration callTimeout) {
+public record StoreSettings(TableNames tables, Optional<URI> endpoint, String awsRegion, Duration callTimeout,
+        Optional<String> linksWriteRegion) {
     /** The region signed for with an endpoint override when {@code AWS_REGION} is unset: DynamoDB Local accepts any. */
     public static final String LOCAL_REGION = "us-east-1";
     static final Duration LOCAL_CALL_TIMEOUT = Duration.ofSeconds(2);
+    private static final Pattern AWS_REGION_NAME = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$");
 
     public StoreSettings {
         Objects.requireNonNull(tables, "tables");
@@ -33,13 +39,22 @@ public record StoreSettings(TableNames tables, Optional<URI> endpoint, String aw
         if (callTimeout.isNegative() || callTimeout.isZero()) {
             throw new IllegalArgumentException("callTimeout must be positive, got " + callTimeout);
         }
+        Objects.requireNonNull(linksWriteRegion, "linksWriteRegion");
+        // Writing "elsewhere" to the region itself is writing locally: one client, not two.
+        linksWriteRegion = linksWriteRegion.filter(region -> !region.isBlank() && !region.equals(awsRegion));
+    }
+
+    /** Settings whose link and idempotency writes stay in {@code awsRegion}. */
+    public StoreSettings(TableNames tables, Optional<URI> endpoint, String awsRegion, Duration callTimeout) {
+        this(tables, endpoint, awsRegion, callTimeout, Optional.empty());
     }
 
     /**
      * Reads {@code TERN_*_TABLE}, {@code TERN_DYNAMODB_ENDPOINT}, {@code TERN_DYNAMODB_TIMEOUT_MILLIS} and
      * {@code AWS_REGION} (or {@code AWS_DEFAULT_REGION}), failing fast with a message naming the variable.
      * Without an endpoint override the region is required (Lambda always sets it); with one it defaults
-     * to {@value #LOCAL_REGION}.
+     * to {@value #LOCAL_REGION}. {@code TERN_LINKS_WRITE_REGION}, when set, names the region of the
+     * link and idempotency writes.
      */
     public static StoreSettings fromEnv(Map<String, String> env) {
         SettingsReader read = new SettingsReader(env);
@@ -56,7 +71,20 @@ public record StoreSettings(TableNames tables, Optional<URI> endpoint, String aw
             region = LOCAL_REGION;
         }
         Duration timeout = Duration.ofMillis(read.integer(Setting.DYNAMODB_TIMEOUT_MILLIS, 100, 60_000));
-        return new StoreSettings(tables, endpoint, region, timeout);
+        String writeRegion = read.string(Setting.LINKS_WRITE_REGION);
+        if (!writeRegion.isEmpty() && !AWS_REGION_NAME.matcher(writeRegion).matches()) {
+            throw new SettingsException(Setting.LINKS_WRITE_REGION, writeRegion, "an AWS region name such as us-east-1");
+        }
+        return new StoreSettings(tables, endpoint, region, timeout, Optional.of(writeRegion));
+    }
+
+    /**
+     * The settings of the client for link and idempotency writes: the same endpoint override and
+     * timeout, signed for (and, without an override, reaching) {@link #linksWriteRegion()}; empty when
+     * those writes stay in {@link #awsRegion()}.
+     */
+    public Optional<StoreSettings> linkWrites() {
+        return linksWriteRegion.map(region -> new StoreSettings(tables, endpoint, region, callTimeout));
     }
 
     /** For {@code local/} and tests: DynamoDB Local at {@code endpoint}, region {@value #LOCAL_REGION}, 2 s per call. */
@@ -66,6 +94,6 @@ public record StoreSettings(TableNames tables, Optional<URI> endpoint, String aw
 
     /** The same settings with another call timeout. */
     public StoreSettings withCallTimeout(Duration timeout) {
-        return new StoreSettings(tables, endpoint, awsRegion, timeout);
+        return new StoreSettings(tables, endpoint, awsRegion, timeout, linksWriteRegion);
     }
 }

@@ -57,7 +57,9 @@ public enum Setting {
     DYNAMODB_ENDPOINT("TERN_DYNAMODB_ENDPOINT", "",
             "DynamoDB endpoint override (DynamoDB Local); empty for the region's real endpoint."),
     DYNAMODB_TIMEOUT_MILLIS("TERN_DYNAMODB_TIMEOUT_MILLIS", "2000",
-            "The longest one DynamoDB call may take, retries included, before the request answers 503.");
+            "The longest one DynamoDB call may take, retries included, before the request answers 503."),
+    LINKS_WRITE_REGION("TERN_LINKS_WRITE_REGION", "",
+            "The AWS region whose replica takes every link and Idempotency-Key write (MREC's home region); empty to write in the function's own region (MRSC, one region, local).");
 
     private final String variable;
     private final String defaultValue;
