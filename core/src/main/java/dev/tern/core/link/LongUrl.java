@@ -56,6 +56,8 @@ public final class LongUrl {
      * Validates and normalises a URL typed or sent by a creator.
      *
      * @throws InvalidUrlException with a detail that says what is wrong, in plain words
+     * @throws dev.tern.core.error.TernException with code {@code REDIRECT_LOOP} when the URL is one of
+     *     this site's own short links (see {@link InvalidUrlException#redirectLoop})
      */
     public static LongUrl parse(String raw, UrlPolicy policy) {
         Objects.requireNonNull(policy, "policy");
@@ -319,6 +321,12 @@ public final class LongUrl {
         String address = zone < 0 ? bracketed.substring(1, bracketed.length() - 1) : bracketed.substring(1, zone);
         if (address.indexOf(':') < 0) {
             return false;
+        }
+        for (String group : address.split(":", -1)) {
+            // InetAddress takes "001838" as one group; browsers and java.net.URI allow at most 4 hex digits.
+            if (group.length() > 4 && group.indexOf('.') < 0) {
+                return false;
+            }
         }
         try {
             // A bracketed literal is parsed, never looked up.
