@@ -1,7 +1,5 @@
-package dev.tern.status.incident;
+package dev.tern.core.status;
 
-import dev.tern.status.probe.Component;
-import dev.tern.status.probe.Region;
 import java.util.Comparator;
 
 /** One component in one region: the smallest thing that has a state. */

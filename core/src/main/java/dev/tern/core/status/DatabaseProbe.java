@@ -1,4 +1,4 @@
-package dev.tern.status.probe;
+package dev.tern.core.status;
 
 /**
  * The database check of one region, implemented next to the DynamoDB adapters: read and write the

@@ -1,4 +1,4 @@
-package dev.tern.status.incident;
+package dev.tern.core.status;
 
 import java.util.Locale;
 

@@ -1,7 +1,5 @@
-package dev.tern.status.incident;
+package dev.tern.core.status;
 
-import dev.tern.status.probe.Component;
-import dev.tern.status.probe.Region;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +11,7 @@ public sealed interface OperatorAction {
     /**
      * A note on an incident, optionally moving its status (e.g. to identified).
      *
-     * @param incidentId the incident's {@link Incident#id()}; a note for an incident the engine does not
+     * @param incidentId the incident's id (as the status page's feeds show it); a note for an incident the engine does not
      *     know yet is held and attached once it exists
      * @param at when it was written
      * @param body what to tell people (plain text)

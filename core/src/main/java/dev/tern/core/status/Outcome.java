@@ -1,4 +1,4 @@
-package dev.tern.status.probe;
+package dev.tern.core.status;
 
 /** How one probe request ended. */
 public enum Outcome {

@@ -1,7 +1,8 @@
-package dev.tern.status.probe;
+package dev.tern.core.status;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -23,6 +24,12 @@ public record ProbeResult(
         Outcome outcome,
         long latencyMillis,
         String detail) {
+
+    /** The order of {@link ProbeResultStore#results}: minute, probing region, target region, component. */
+    public static final Comparator<ProbeResult> ORDER = Comparator.comparing(ProbeResult::minute)
+            .thenComparing(ProbeResult::probingRegion)
+            .thenComparing(ProbeResult::targetRegion)
+            .thenComparing(ProbeResult::component);
 
     public ProbeResult {
         Objects.requireNonNull(probingRegion, "probingRegion");

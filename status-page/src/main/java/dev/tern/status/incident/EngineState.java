@@ -1,5 +1,6 @@
 package dev.tern.status.incident;
 
+import dev.tern.core.status.Cell;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.tern.status.incident;
 
+import dev.tern.core.status.Cell;
+import dev.tern.core.status.IncidentStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

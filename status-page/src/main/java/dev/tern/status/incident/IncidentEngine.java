@@ -1,10 +1,13 @@
 package dev.tern.status.incident;
 
-import dev.tern.status.probe.Component;
-import dev.tern.status.probe.ProbeResult;
-import dev.tern.status.probe.ProbeResultStore;
-import dev.tern.status.probe.ProbeRound;
-import dev.tern.status.probe.Region;
+import dev.tern.core.status.Cell;
+import dev.tern.core.status.Component;
+import dev.tern.core.status.IncidentStatus;
+import dev.tern.core.status.OperatorAction;
+import dev.tern.core.status.ProbeResult;
+import dev.tern.core.status.ProbeResultStore;
+import dev.tern.core.status.ProbeRound;
+import dev.tern.core.status.Region;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

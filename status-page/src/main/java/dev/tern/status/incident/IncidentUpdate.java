@@ -1,5 +1,6 @@
 package dev.tern.status.incident;
 
+import dev.tern.core.status.IncidentStatus;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package dev.tern.status.incident;
 
-import dev.tern.status.probe.Region;
+import dev.tern.core.status.Region;
 import java.util.Set;
 
 /**

@@ -1,7 +1,7 @@
 package dev.tern.status.incident;
 
-import dev.tern.status.probe.ProbeResult;
-import dev.tern.status.probe.Region;
+import dev.tern.core.status.ProbeResult;
+import dev.tern.core.status.Region;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.tern.status.incident;
 
-import dev.tern.status.probe.Component;
+import dev.tern.core.status.Component;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,7 +1,9 @@
 package dev.tern.status.incident;
 
-import dev.tern.status.probe.Component;
-import dev.tern.status.probe.Region;
+import dev.tern.core.status.Cell;
+import dev.tern.core.status.Component;
+import dev.tern.core.status.OperatorAction;
+import dev.tern.core.status.Region;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.tern.status.incident;
 
+import dev.tern.core.status.Cell;
+
 /** What one minute says about one {@link Cell}, after the quorum rule and maintenance. */
 public enum Verdict {
     /** Passing probes answered within the threshold (a failure seen by too few regions counts here). */

@@ -1,5 +1,7 @@
 package dev.tern.status.probe;
 
+import dev.tern.core.status.Component;
+import dev.tern.core.status.DatabaseProbe;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.tern.status.probe;
 
+import dev.tern.core.status.Component;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

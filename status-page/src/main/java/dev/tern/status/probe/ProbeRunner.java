@@ -1,5 +1,12 @@
 package dev.tern.status.probe;
 
+import dev.tern.core.status.Component;
+import dev.tern.core.status.DatabaseProbe;
+import dev.tern.core.status.Measurement;
+import dev.tern.core.status.Outcome;
+import dev.tern.core.status.ProbeResult;
+import dev.tern.core.status.ProbeRound;
+import dev.tern.core.status.Region;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

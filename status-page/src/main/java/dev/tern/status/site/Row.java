@@ -1,12 +1,12 @@
 package dev.tern.status.site;
 
-import dev.tern.status.incident.Cell;
+import dev.tern.core.status.Cell;
+import dev.tern.core.status.Component;
+import dev.tern.core.status.Region;
 import dev.tern.status.incident.ComponentStatus;
 import dev.tern.status.incident.DayStats;
 import dev.tern.status.incident.Incident;
 import dev.tern.status.incident.StatusSnapshot;
-import dev.tern.status.probe.Component;
-import dev.tern.status.probe.Region;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

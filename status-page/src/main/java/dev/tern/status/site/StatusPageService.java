@@ -1,12 +1,12 @@
 package dev.tern.status.site;
 
+import dev.tern.core.status.OperatorActionStore;
+import dev.tern.core.status.ProbeResultStore;
+import dev.tern.core.status.ProbeRound;
+import dev.tern.core.status.Region;
 import dev.tern.status.incident.EngineStateStore;
 import dev.tern.status.incident.IncidentEngine;
-import dev.tern.status.incident.OperatorActionStore;
 import dev.tern.status.incident.StatusPolicy;
-import dev.tern.status.probe.ProbeResultStore;
-import dev.tern.status.probe.ProbeRound;
-import dev.tern.status.probe.Region;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

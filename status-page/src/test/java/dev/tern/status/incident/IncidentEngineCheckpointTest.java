@@ -2,13 +2,15 @@ package dev.tern.status.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tern.status.probe.Component;
-import dev.tern.status.probe.InMemoryProbeResultStore;
-import dev.tern.status.probe.Outcome;
-import dev.tern.status.probe.ProbeResult;
-import dev.tern.status.probe.ProbeRound;
-import dev.tern.status.probe.Region;
+import dev.tern.core.status.Cell;
+import dev.tern.core.status.Component;
+import dev.tern.core.status.OperatorAction;
+import dev.tern.core.status.Outcome;
+import dev.tern.core.status.ProbeResult;
+import dev.tern.core.status.ProbeRound;
+import dev.tern.core.status.Region;
 import dev.tern.testkit.MutableClock;
+import dev.tern.testkit.status.InMemoryProbeResultStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ class IncidentEngineCheckpointTest {
     private static final List<Region> REGIONS = List.of(ProbeScenario.EU, ProbeScenario.US, ProbeScenario.AP);
 
     /** Minute {@code m}: the database in us-east-1 fails from minute 3 to 6, the redirect in eu-west-1 is slow at 9-10. */
-    private static ProbeRound round(Region from, int m) {
+    static ProbeRound round(Region from, int m) {
         Instant minute = ProbeScenario.minute(m);
         List<ProbeResult> results = new ArrayList<>();
         for (Region target : REGIONS) {

@@ -2,13 +2,13 @@ package dev.tern.status.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tern.status.probe.Component;
-import dev.tern.status.probe.InMemoryProbeResultStore;
-import dev.tern.status.probe.Outcome;
-import dev.tern.status.probe.ProbeResult;
-import dev.tern.status.probe.ProbeRound;
-import dev.tern.status.probe.Region;
+import dev.tern.core.status.Component;
+import dev.tern.core.status.Outcome;
+import dev.tern.core.status.ProbeResult;
+import dev.tern.core.status.ProbeRound;
+import dev.tern.core.status.Region;
 import dev.tern.testkit.MutableClock;
+import dev.tern.testkit.status.InMemoryProbeResultStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -8,9 +8,13 @@ import static dev.tern.status.incident.ProbeScenario.failing;
 import static dev.tern.status.incident.ProbeScenario.minute;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tern.status.probe.Component;
-import dev.tern.status.probe.Outcome;
-import dev.tern.status.probe.Region;
+import dev.tern.core.status.Cell;
+import dev.tern.core.status.Component;
+import dev.tern.core.status.IncidentStatus;
+import dev.tern.core.status.OperatorAction;
+import dev.tern.core.status.Outcome;
+import dev.tern.core.status.ProbeRound;
+import dev.tern.core.status.Region;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -227,7 +231,7 @@ class IncidentEngineTest {
         assertThat(s.engine.snapshot().judgedThrough()).as("settle delay passed").contains(minute(1));
         assertThat(s.engine.snapshot().day(REDIRECT_EU, DAY).downMinutes()).isEqualTo(1);
 
-        s.engine.apply(new dev.tern.status.probe.ProbeRound(AP, minute(1), List.of()));
+        s.engine.apply(new dev.tern.core.status.ProbeRound(AP, minute(1), List.of()));
         assertThat(s.engine.lateRounds()).isEqualTo(1);
     }
 }

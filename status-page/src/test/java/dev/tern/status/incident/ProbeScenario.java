@@ -1,10 +1,11 @@
 package dev.tern.status.incident;
 
-import dev.tern.status.probe.Component;
-import dev.tern.status.probe.Outcome;
-import dev.tern.status.probe.ProbeResult;
-import dev.tern.status.probe.ProbeRound;
-import dev.tern.status.probe.Region;
+import dev.tern.core.status.Cell;
+import dev.tern.core.status.Component;
+import dev.tern.core.status.Outcome;
+import dev.tern.core.status.ProbeResult;
+import dev.tern.core.status.ProbeRound;
+import dev.tern.core.status.Region;
 import dev.tern.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

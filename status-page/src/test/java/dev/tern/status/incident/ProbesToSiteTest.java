@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tern.status.probe.Component;
-import dev.tern.status.probe.Outcome;
-import dev.tern.status.probe.Region;
+import dev.tern.core.status.Component;
+import dev.tern.core.status.IncidentStatus;
+import dev.tern.core.status.OperatorAction;
+import dev.tern.core.status.Outcome;
+import dev.tern.core.status.Region;
 import dev.tern.status.site.StatusPage;
 import dev.tern.status.site.StatusSiteGenerator;
 import dev.tern.status.site.StatusView;

@@ -3,6 +3,7 @@ package dev.tern.status.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tern.core.status.Component;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

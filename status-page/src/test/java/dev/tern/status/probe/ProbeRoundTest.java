@@ -2,6 +2,11 @@ package dev.tern.status.probe;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tern.core.status.Component;
+import dev.tern.core.status.Outcome;
+import dev.tern.core.status.ProbeResult;
+import dev.tern.core.status.ProbeRound;
+import dev.tern.core.status.Region;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

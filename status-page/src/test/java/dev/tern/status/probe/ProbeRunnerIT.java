@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tern.core.status.Component;
+import dev.tern.core.status.DatabaseProbe;
+import dev.tern.core.status.Measurement;
+import dev.tern.core.status.Outcome;
+import dev.tern.core.status.ProbeResult;
+import dev.tern.core.status.ProbeRound;
+import dev.tern.core.status.Region;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

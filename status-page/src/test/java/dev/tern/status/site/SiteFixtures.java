@@ -1,18 +1,18 @@
 package dev.tern.status.site;
 
-import dev.tern.status.incident.Cell;
+import dev.tern.core.status.Cell;
+import dev.tern.core.status.Component;
+import dev.tern.core.status.IncidentStatus;
+import dev.tern.core.status.OperatorAction;
+import dev.tern.core.status.Region;
 import dev.tern.status.incident.CellStatus;
 import dev.tern.status.incident.ComponentStatus;
 import dev.tern.status.incident.DayStats;
 import dev.tern.status.incident.Impact;
 import dev.tern.status.incident.Incident;
-import dev.tern.status.incident.IncidentStatus;
 import dev.tern.status.incident.IncidentUpdate;
-import dev.tern.status.incident.OperatorAction;
 import dev.tern.status.incident.StatusPolicy;
 import dev.tern.status.incident.StatusSnapshot;
-import dev.tern.status.probe.Component;
-import dev.tern.status.probe.Region;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -13,7 +13,7 @@ import com.networknt.schema.dialect.Dialects;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
-import dev.tern.status.probe.Region;
+import dev.tern.core.status.Region;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;

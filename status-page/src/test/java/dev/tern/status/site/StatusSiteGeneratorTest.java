@@ -2,8 +2,8 @@ package dev.tern.status.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tern.status.probe.Component;
-import dev.tern.status.probe.Region;
+import dev.tern.core.status.Component;
+import dev.tern.core.status.Region;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

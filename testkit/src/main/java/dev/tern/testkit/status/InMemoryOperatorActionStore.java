@@ -1,5 +1,7 @@
-package dev.tern.status.incident;
+package dev.tern.testkit.status;
 
+import dev.tern.core.status.OperatorAction;
+import dev.tern.core.status.OperatorActionStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,9 @@
-package dev.tern.status.probe;
+package dev.tern.testkit.status;
 
+import dev.tern.core.status.ProbeResult;
+import dev.tern.core.status.ProbeResultStore;
+import dev.tern.core.status.ProbeRound;
+import dev.tern.core.status.Region;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,17 +21,13 @@ public final class InMemoryProbeResultStore implements ProbeResultStore {
 
     private static final Comparator<RoundKey> ROUND_ORDER =
             Comparator.comparing(RoundKey::minute).thenComparing(RoundKey::probingRegion);
-    static final Comparator<ProbeResult> RESULT_ORDER = Comparator.comparing(ProbeResult::minute)
-            .thenComparing(ProbeResult::probingRegion)
-            .thenComparing(ProbeResult::targetRegion)
-            .thenComparing(ProbeResult::component);
 
     private final ConcurrentSkipListMap<RoundKey, List<ProbeResult>> rounds = new ConcurrentSkipListMap<>(ROUND_ORDER);
 
     @Override
     public void save(ProbeRound round) {
         List<ProbeResult> sorted = new ArrayList<>(round.results());
-        sorted.sort(RESULT_ORDER);
+        sorted.sort(ProbeResult.ORDER);
         rounds.put(new RoundKey(round.minute(), round.probingRegion()), List.copyOf(sorted));
     }
 

@@ -1,7 +1,13 @@
-package dev.tern.status.probe;
+package dev.tern.testkit.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tern.core.status.Component;
+import dev.tern.core.status.Outcome;
+import dev.tern.core.status.ProbeResult;
+import dev.tern.core.status.ProbeResultStore;
+import dev.tern.core.status.ProbeRound;
+import dev.tern.core.status.Region;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,7 +77,7 @@ public abstract class ProbeResultStoreContract {
                 .containsExactly(start + " ap-southeast-2",
                         start.plusSeconds(60) + " eu-west-1",
                         start.plusSeconds(60) + " us-east-1");
-        assertThat(read).isSortedAccordingTo(InMemoryProbeResultStore.RESULT_ORDER);
+        assertThat(read).isSortedAccordingTo(ProbeResult.ORDER);
     }
 
     @Test
