@@ -75,7 +75,8 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
         this(client, tableName, Clock.systemUTC());
     }
 
-    DynamoDbIdempotencyStore(DynamoDbClient client, String tableName, Clock clock) {
+    /** A store on {@code tableName} whose "now" is {@code clock}'s: for tests of expiry and of the sweep. */
+    public DynamoDbIdempotencyStore(DynamoDbClient client, String tableName, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.clock = Objects.requireNonNull(clock, "clock");
