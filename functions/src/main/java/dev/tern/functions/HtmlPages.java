@@ -77,6 +77,24 @@ final class HtmlPages {
                 + "<p>If you found it somewhere, its author may have a new one.</p>" + homeLink());
     }
 
+    /**
+     * 403 warning: the link exists and is active, but its destination is refused now (its host was
+     * blocklisted after the link was made, or its scheme is no longer allowed). Not a redirect: no
+     * {@code Location}, and the destination is shown as text, never as a link, so the page cannot be
+     * used to reach it. {@code no-store}, so the warning ends as soon as the host is unblocked.
+     */
+    APIGatewayV2HTTPResponse blocked(Resolution.Blocked blocked, boolean head) {
+        String code = "<code>/" + escape(blocked.link().code().value()) + "</code>";
+        String destination = blocked.link().target().value();
+        String shown = destination.length() > 200 ? destination.substring(0, 200) + "…" : destination;
+        return page(403, Map.of(), head, "Warning: link blocked",
+                "<p>The short link " + code + " leads to a site that this service has blocked"
+                        + " (for example for spam, phishing or malware), so it does not take you there.</p>"
+                        + "<p>Its destination was <code>" + escape(shown) + "</code>. Do not visit it unless you trust it.</p>"
+                        + "<p><a href=\"" + escape(homeUrl + blocked.link().code().value() + "+") + "\">See the link's details or report it</a></p>"
+                        + homeLink());
+    }
+
     /** 405: the redirect answers GET and HEAD only. */
     APIGatewayV2HTTPResponse methodNotAllowed(String method, boolean head) {
         return page(405, Map.of("Allow", "GET, HEAD"), head, "Method not allowed",

@@ -25,10 +25,10 @@ public final class Problems {
     static int status(ErrorCode code) {
         return switch (code) {
             case INVALID_URL, REDIRECT_LOOP, INVALID_CODE, RESERVED_CODE, INVALID_TITLE, INVALID_EXPIRY, INVALID_REQUEST,
-                    INVALID_IDEMPOTENCY_KEY -> 400;
+                    INVALID_IDEMPOTENCY_KEY, BLOCKED_URL -> 400;
             case UNAUTHORIZED -> 401;
             case FORBIDDEN -> 403;
-            case NOT_FOUND, ROUTE_NOT_FOUND, API_KEY_NOT_FOUND -> 404;
+            case NOT_FOUND, ROUTE_NOT_FOUND, API_KEY_NOT_FOUND, VERSION_NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
             case CODE_TAKEN, API_KEY_ALREADY_ISSUED -> 409;
             case GONE -> 410;
@@ -49,6 +49,8 @@ public final class Problems {
             case INVALID_CODE -> "Invalid short code";
             case RESERVED_CODE -> "Reserved short code";
             case CODE_TAKEN -> "Short code taken";
+            case BLOCKED_URL -> "Blocked URL";
+            case VERSION_NOT_FOUND -> "Version not found";
             case INVALID_TITLE -> "Invalid title";
             case INVALID_EXPIRY -> "Invalid expiry";
             case INVALID_REQUEST -> "Invalid request";

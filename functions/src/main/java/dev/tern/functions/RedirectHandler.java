@@ -27,6 +27,8 @@ import java.util.Optional;
  *   <li>Unknown code, or a path that cannot be a code: a 404 page, or a 302 to the site when
  *       {@code TERN_UNKNOWN_CODE=redirect-home}.
  *   <li>Expired, disabled or deleted: a 410 page that says which.
+ *   <li>Active but its destination blocked now (blocklist or scheme policy, checked again on every
+ *       redirect): a 403 warning page, no {@code Location}, no click.
  *   <li>Another method: 405 with {@code Allow: GET, HEAD}.
  *   <li>Store throttled or slow: 503 page with {@code Retry-After}; anything unexpected: a 500 page,
  *       logged once.
@@ -77,6 +79,7 @@ public final class RedirectHandler implements RequestHandler<APIGatewayV2HTTPEve
                 case Resolution.Found found -> redirect(found.link(), request, head);
                 case Resolution.NotFound notFound -> unknown(request, head);
                 case Resolution.Gone gone -> pages.gone(gone, head);
+                case Resolution.Blocked blocked -> pages.blocked(blocked, head);
             };
         } catch (StoreUnavailableException e) {
             wiring.log().warn("redirect", code.map(ShortCode::value).orElse(null), request.requestId(), e.detail());

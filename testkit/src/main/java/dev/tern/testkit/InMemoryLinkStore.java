@@ -1,6 +1,8 @@
 package dev.tern.testkit;
 
-import dev.tern.core.error.CodeTakenException;
+import dev.tern.core.audit.Change;
+import dev.tern.core.audit.LinkVersion;
+import dev.tern.core.audit.LinkVersionMap;
 import dev.tern.core.link.Creator;
 import dev.tern.core.link.Link;
 import dev.tern.core.link.LinkListing;
@@ -11,16 +13,17 @@ import dev.tern.core.link.ShortCode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
-/** A {@link LinkStore} in a map, honouring the same contract as the DynamoDB store ({@code LinkStoreContract}). */
+/**
+ * A {@link LinkStore} in a map, honouring the same contract as the DynamoDB store
+ * ({@code LinkStoreContract}, {@code LinkHistoryContract}).
+ */
 public final class InMemoryLinkStore implements LinkStore {
-    private final ConcurrentMap<ShortCode, Link> links = new ConcurrentHashMap<>();
+    private final LinkVersionMap links = new LinkVersionMap();
 
     @Override
     public Optional<Link> find(ShortCode code) {
-        return Optional.ofNullable(links.get(code));
+        return links.find(code);
     }
 
     @Override
@@ -30,28 +33,38 @@ public final class InMemoryLinkStore implements LinkStore {
 
     @Override
     public void insertNew(Link link) {
-        if (links.putIfAbsent(link.code(), link) != null) {
-            throw CodeTakenException.forCode(link.code());
-        }
+        links.insertNew(link);
     }
 
     @Override
     public LinkPage list(Optional<Creator> creator, Optional<String> cursor, int limit) {
-        return LinkListing.page(links.values(), creator, cursor, limit);
+        return LinkListing.page(links.links(), creator, cursor, limit);
     }
 
     @Override
     public boolean replace(Link current, Link updated) {
-        if (!current.code().equals(updated.code())) {
-            throw new IllegalArgumentException("a link's code cannot change");
-        }
-        return links.replace(current.code(), current, updated);
+        return links.replace(current, updated);
+    }
+
+    @Override
+    public Optional<LinkVersion> findLatestVersion(ShortCode code) {
+        return links.latest(code);
+    }
+
+    @Override
+    public boolean replace(LinkVersion current, Link updated, Change change) {
+        return links.replace(current, updated, change);
+    }
+
+    @Override
+    public List<LinkVersion> archivedVersions(ShortCode code, long from, long to) {
+        return links.archived(code, from, to);
     }
 
     /** Every link with exactly this target, oldest first. */
     @Override
     public List<Link> findByTarget(LongUrl target) {
-        return links.values().stream()
+        return links.links().stream()
                 .filter(link -> link.target().equals(target))
                 .sorted(Comparator.comparing(Link::createdAt).thenComparing(Link::code))
                 .toList();

@@ -13,6 +13,8 @@ public enum ErrorCode {
     INVALID_CODE("invalid-code"),
     /** A custom short code is a reserved word (a route or file name of Tern itself). */
     RESERVED_CODE("reserved-code"),
+    /** The long URL's host (or a parent domain of it) is on the site's blocklist. */
+    BLOCKED_URL("blocked-url"),
     /** The short code already belongs to another link. */
     CODE_TAKEN("code-taken"),
     /** A title is too long or otherwise unacceptable. */
@@ -31,6 +33,8 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED("method-not-allowed"),
     /** No link has this short code. */
     NOT_FOUND("not-found"),
+    /** A link has no version with this number in its history. */
+    VERSION_NOT_FOUND("version-not-found"),
     /** The link existed but has expired, been disabled or deleted. */
     GONE("gone"),
     /** An Idempotency-Key was reused with a different request. */

@@ -117,6 +117,25 @@ public final class CachedLinkStore implements LinkStore {
     }
 
     @Override
+    public Optional<dev.tern.core.audit.LinkVersion> findLatestVersion(ShortCode code) {
+        return store.findLatestVersion(code);
+    }
+
+    @Override
+    public boolean replace(dev.tern.core.audit.LinkVersion current, Link updated, dev.tern.core.audit.Change change) {
+        try {
+            return store.replace(current, updated, change);
+        } finally {
+            entries.remove(updated.code());
+        }
+    }
+
+    @Override
+    public List<dev.tern.core.audit.LinkVersion> archivedVersions(ShortCode code, long from, long to) {
+        return store.archivedVersions(code, from, to);
+    }
+
+    @Override
     public LinkPage list(Optional<Creator> creator, Optional<String> cursor, int limit) {
         return store.list(creator, cursor, limit);
     }

@@ -1,5 +1,11 @@
 package dev.tern.core.link;
 
+import dev.tern.core.abuse.Blocklist;
+import dev.tern.core.audit.AuditEntry;
+import dev.tern.core.audit.Change;
+import dev.tern.core.audit.ChangeKinds;
+import dev.tern.core.audit.HistoryPage;
+import dev.tern.core.audit.LinkVersion;
 import dev.tern.core.click.ClickCounterStore;
 import dev.tern.core.click.DayTally;
 import dev.tern.core.click.VisitorClass;
@@ -29,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -59,6 +66,7 @@ public final class LinkService {
     private final UrlPolicy urlPolicy;
     private final Clock clock;
     private final Duration restoreWindow;
+    private final Blocklist blocklist;
 
     /** As the full constructor, with the default restore window of {@value #DEFAULT_RESTORE_DAYS} days. */
     public LinkService(LinkStore links, IdempotencyStore idempotency, ClickCounterStore clicks, CodeGenerator codes,
@@ -69,6 +77,13 @@ public final class LinkService {
     /** @param restoreWindow how long after its deletion a link can be restored */
     public LinkService(LinkStore links, IdempotencyStore idempotency, ClickCounterStore clicks, CodeGenerator codes,
             CodePolicy codePolicy, UrlPolicy urlPolicy, Clock clock, Duration restoreWindow) {
+        this(links, idempotency, clicks, codes, codePolicy, urlPolicy, clock, restoreWindow, Blocklist.NONE);
+    }
+
+    /** @param blocklist the hosts refused at creation, change and restore (and, by the redirect, at redirect) */
+    public LinkService(LinkStore links, IdempotencyStore idempotency, ClickCounterStore clicks, CodeGenerator codes,
+            CodePolicy codePolicy, UrlPolicy urlPolicy, Clock clock, Duration restoreWindow, Blocklist blocklist) {
+        this.blocklist = Objects.requireNonNull(blocklist, "blocklist");
         this.restoreWindow = Objects.requireNonNull(restoreWindow, "restoreWindow");
         this.links = Objects.requireNonNull(links, "links");
         this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
@@ -89,6 +104,7 @@ public final class LinkService {
     public CreatedLink create(NewLinkRequest request) {
         Instant now = clock.instant();
         LongUrl target = LongUrl.parse(request.url(), urlPolicy);
+        blocklist.requireAllowed(target);
         Optional<ShortCode> custom = request.customCodeIfAny().map(codePolicy::custom);
         String title = normaliseTitle(request.title());
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
@@ -104,6 +120,11 @@ public final class LinkService {
         return new CreatedLink(insertWithRetries(template, custom.isPresent()), false);
     }
 
+    /** The blocklist this service checks destinations against (the redirect checks it again). */
+    public Blocklist blocklist() {
+        return blocklist;
+    }
+
     /** Follows a short code: the link to redirect to, or why there is none. */
     public Resolution resolve(ShortCode code) {
         Optional<Link> found = links.find(code);
@@ -116,8 +137,18 @@ public final class LinkService {
             case DELETED -> new Resolution.Gone(link, Resolution.Reason.DELETED);
             case ACTIVE -> link.isExpiredAt(clock.instant())
                     ? new Resolution.Gone(link, Resolution.Reason.EXPIRED)
-                    : new Resolution.Found(link);
+                    : checkedAgain(link);
         };
+    }
+
+    /** The policy and blocklist again, as they are now: a link created before a host was blocked must not redirect. */
+    private Resolution checkedAgain(Link link) {
+        LongUrl target = link.target();
+        if (!target.scheme().isEmpty() && !urlPolicy.allowsScheme(target.scheme())) {
+            return new Resolution.Blocked(link, "scheme:" + target.scheme());
+        }
+        Optional<String> entry = blocklist.blockingEntry(target);
+        return entry.isPresent() ? new Resolution.Blocked(link, entry.get()) : new Resolution.Found(link);
     }
 
     /**
@@ -221,15 +252,23 @@ public final class LinkService {
      *     or the create's errors for a bad URL, title or expiry
      */
     public Link update(ShortCode code, LinkPatch patch) {
+        return update(code, patch, Creator.UNKNOWN);
+    }
+
+    /**
+     * As {@link #update(ShortCode, LinkPatch)}, recorded in the link's history as made by {@code actor}.
+     */
+    public Link update(ShortCode code, LinkPatch patch, Creator actor) {
         Instant now = clock.instant();
         Optional<LongUrl> target = patch.url().map(raw -> LongUrl.parse(raw, urlPolicy));
+        target.ifPresent(blocklist::requireAllowed);
         Optional<String> title = patch.title().map(LinkService::normaliseTitle);
         patch.expiresAt().flatMap(expiry -> expiry).ifPresent(expiry -> {
             if (!expiry.isAfter(now)) {
                 throw new InvalidRequestException(ErrorCode.INVALID_EXPIRY, "The expiry time " + expiry + " is not in the future");
             }
         });
-        return change(code, current -> {
+        return change(code, actor, current -> {
             if (current.status() == LinkStatus.DELETED) {
                 throw new TernException(ErrorCode.GONE,
                         "The link \"" + code.value() + "\" is deleted; restore it before changing it");
@@ -264,8 +303,13 @@ public final class LinkService {
      * @throws LinkNotFoundException if no link has the code
      */
     public Link delete(ShortCode code) {
+        return delete(code, Creator.UNKNOWN);
+    }
+
+    /** As {@link #delete(ShortCode)}, recorded as made by {@code actor}. */
+    public Link delete(ShortCode code, Creator actor) {
         Instant now = clock.instant();
-        return change(code, current -> current.status() == LinkStatus.DELETED ? current : current.softDeleted(now));
+        return change(code, actor, current -> current.status() == LinkStatus.DELETED ? current : current.softDeleted(now));
     }
 
     /**
@@ -277,8 +321,13 @@ public final class LinkService {
      * @throws TernException {@link ErrorCode#GONE} when the restore window has passed
      */
     public Link restore(ShortCode code) {
+        return restore(code, Creator.UNKNOWN);
+    }
+
+    /** As {@link #restore(ShortCode)}, recorded as made by {@code actor}. */
+    public Link restore(ShortCode code, Creator actor) {
         Instant now = clock.instant();
-        return change(code, current -> {
+        return change(code, actor, current -> {
             if (current.status() != LinkStatus.DELETED) {
                 return current;
             }
@@ -297,15 +346,102 @@ public final class LinkService {
     }
 
     /**
-     * Read, apply {@code change}, then a compare-and-set; when another change came in between, read
-     * again and re-apply (every change here sets values, so re-applying is safe, and a retried
-     * request whose first attempt was applied finds nothing left to change).
+     * Sets a link back to an earlier version: its destination, title, expiry, redirect policy and
+     * status become that version's again (its code, creator and creation stay), as a new change of
+     * kind {@code restore} naming the version, itself in the history. The destination is judged by
+     * today's URL policy and blocklist.
+     *
+     * @throws LinkNotFoundException if no link has the code
+     * @throws TernException ({@link ErrorCode#VERSION_NOT_FOUND}, 404) if the link has no such version
      */
-    private Link change(ShortCode code, UnaryOperator<Link> change) {
+    public Link restoreVersion(ShortCode code, long version, Creator actor) {
+        LinkVersion current = links.findLatestVersion(code).orElseThrow(() -> LinkNotFoundException.forCode(code));
+        if (version < 1 || version > current.version()) {
+            throw new TernException(ErrorCode.VERSION_NOT_FOUND, "The link \"" + code.value() + "\" has versions 1 to "
+                    + current.version() + ", not " + version);
+        }
+        Link wanted = versionOf(code, version, current)
+                .orElseThrow(() -> new TernException(ErrorCode.VERSION_NOT_FOUND,
+                        "Version " + version + " of the link \"" + code.value() + "\" is not in its history"))
+                .link();
+        LongUrl target = LongUrl.parse(wanted.target().value(), urlPolicy);
+        blocklist.requireAllowed(target);
+        Instant now = clock.instant();
+        return change(code, now2 -> new Link(code, target, wanted.title(), now2.createdAt(), now2.creator(), wanted.status(),
+                wanted.expiresAt(), wanted.redirectPolicy(), now2.idempotencyKey(), wanted.deletedAt()), (before, after) -> Change.restoredFrom(version, actor, now));
+    }
+
+    /** The most entries one page of a link's history holds. */
+    public static final int MAX_HISTORY_PAGE = 100;
+
+    /**
+     * A page of a link's history, newest first: each change with who made it, when, and the link
+     * before and after it.
+     *
+     * @param before only versions older than this one (the previous page's {@link HistoryPage#next()})
+     * @throws LinkNotFoundException if no link has the code
+     * @throws InvalidRequestException for a limit outside 1 to {@value #MAX_HISTORY_PAGE} or a {@code before} below 2
+     */
+    public HistoryPage history(ShortCode code, Optional<Long> before, int limit) {
+        if (limit < 1 || limit > MAX_HISTORY_PAGE) {
+            throw InvalidRequestException.of("A page holds 1 to " + MAX_HISTORY_PAGE + " changes, not " + limit);
+        }
+        if (before.isPresent() && before.get() < 2) {
+            throw InvalidRequestException.of("'before' is a version number from 2 up, not " + before.get());
+        }
+        LinkVersion current = links.findLatestVersion(code).orElseThrow(() -> LinkNotFoundException.forCode(code));
+        long newest = Math.min(current.version(), before.map(b -> b - 1).orElse(current.version()));
+        long oldest = Math.max(1, newest - limit + 1);
+        Map<Long, LinkVersion> known = new HashMap<>();
+        if (newest == current.version()) {
+            known.put(current.version(), current);
+        }
+        long archivedTo = Math.min(newest, current.version() - 1);
+        long archivedFrom = Math.max(1, oldest - 1);
+        if (archivedFrom <= archivedTo) {
+            for (LinkVersion archived : links.archivedVersions(code, archivedFrom, archivedTo)) {
+                known.putIfAbsent(archived.version(), archived);
+            }
+        }
+        if (archivedFrom == 1 && !known.containsKey(1L) && current.version() == 1) {
+            known.put(1L, current);
+        }
+        List<AuditEntry> entries = new ArrayList<>();
+        for (long v = newest; v >= oldest; v--) {
+            LinkVersion version = known.get(v);
+            if (version == null) {
+                continue; // not archived: cannot happen through LinkStore.replace, shown as a gap rather than invented
+            }
+            LinkVersion previous = known.get(v - 1);
+            entries.add(new AuditEntry(v, version.change(), previous == null ? null : previous.link(), version.link()));
+        }
+        return new HistoryPage(current.version(), entries, oldest > 1 ? Optional.of(oldest) : Optional.empty());
+    }
+
+    private Optional<LinkVersion> versionOf(ShortCode code, long version, LinkVersion current) {
+        if (version == current.version()) {
+            return Optional.of(current);
+        }
+        return links.archivedVersions(code, version, version).stream().findFirst();
+    }
+
+    /**
+     * Read, apply {@code change}, then a compare-and-set that archives the version it replaces and
+     * records who made the change ({@link LinkStore#replace(LinkVersion, Link, Change)}); when another
+     * change came in between, read again and re-apply (every change here sets values, so re-applying
+     * is safe, and a retried request whose first attempt was applied finds nothing left to change,
+     * and records nothing).
+     */
+    private Link change(ShortCode code, Creator actor, UnaryOperator<Link> change) {
+        Instant now = clock.instant();
+        return change(code, change, (before, after) -> Change.of(ChangeKinds.between(before, after), actor, now));
+    }
+
+    private Link change(ShortCode code, UnaryOperator<Link> change, BiFunction<Link, Link, Change> record) {
         for (int attempt = 1; attempt <= MAX_UPDATE_ATTEMPTS; attempt++) {
-            Link current = links.findLatest(code).orElseThrow(() -> LinkNotFoundException.forCode(code));
-            Link updated = change.apply(current);
-            if (updated.equals(current) || links.replace(current, updated)) {
+            LinkVersion current = links.findLatestVersion(code).orElseThrow(() -> LinkNotFoundException.forCode(code));
+            Link updated = change.apply(current.link());
+            if (updated.equals(current.link()) || links.replace(current, updated, record.apply(current.link(), updated))) {
                 return updated;
             }
         }

@@ -1,5 +1,7 @@
 package dev.tern.core.link;
 
+import dev.tern.core.audit.Change;
+import dev.tern.core.audit.LinkVersion;
 import dev.tern.core.error.CodeTakenException;
 import dev.tern.core.error.StoreUnavailableException;
 import java.util.List;
@@ -63,5 +65,36 @@ public interface LinkStore {
      */
     default List<Link> findByTarget(LongUrl target) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot look links up by their target");
+    }
+
+    /**
+     * The link with exactly this code, its version and the record of its last change, reflecting
+     * every acknowledged write. A link stored without a record (created before the audit trail,
+     * imported, or inserted by {@link #insertNew}) is its own version 1 ({@link LinkVersion#firstOf}).
+     */
+    default Optional<LinkVersion> findLatestVersion(ShortCode code) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no link versions");
+    }
+
+    /**
+     * Replaces the stored link by {@code updated} as version {@code current.version() + 1} with the
+     * record {@code change}, if, and only if, the stored link is still exactly {@code current} (a
+     * compare-and-set on the version). Before writing, the store archives {@code current} (link and
+     * record) where {@link #archivedVersions} finds it, so no version's record is ever overwritten
+     * without a copy: a failure between the two writes leaves an archived copy of the current
+     * version, never a change without its record.
+     *
+     * @return {@code false} (and the link unchanged) if the stored link is no longer {@code current}
+     */
+    default boolean replace(LinkVersion current, Link updated, Change change) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no link versions");
+    }
+
+    /**
+     * The archived versions {@code from} to {@code to} (both included, at most 101) of a link, newest
+     * first; versions never archived are missing (the current one usually is).
+     */
+    default List<LinkVersion> archivedVersions(ShortCode code, long from, long to) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no link versions");
     }
 }

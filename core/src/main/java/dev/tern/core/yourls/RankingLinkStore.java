@@ -55,6 +55,30 @@ public final class RankingLinkStore implements LinkStore {
         if (!links.replace(current, updated)) {
             return false;
         }
+        updateRanking(current, updated);
+        return true;
+    }
+
+    @Override
+    public Optional<dev.tern.core.audit.LinkVersion> findLatestVersion(ShortCode code) {
+        return links.findLatestVersion(code);
+    }
+
+    @Override
+    public boolean replace(dev.tern.core.audit.LinkVersion current, Link updated, dev.tern.core.audit.Change change) {
+        if (!links.replace(current, updated, change)) {
+            return false;
+        }
+        updateRanking(current.link(), updated);
+        return true;
+    }
+
+    @Override
+    public List<dev.tern.core.audit.LinkVersion> archivedVersions(ShortCode code, long from, long to) {
+        return links.archivedVersions(code, from, to);
+    }
+
+    private void updateRanking(Link current, Link updated) {
         boolean wasDeleted = current.status() == LinkStatus.DELETED;
         boolean isDeleted = updated.status() == LinkStatus.DELETED;
         try {
@@ -66,7 +90,6 @@ public final class RankingLinkStore implements LinkStore {
         } catch (StoreUnavailableException derivedDataOnly) {
             // The change itself is stored; the ranking skips deleted links when it reads them anyway.
         }
-        return true;
     }
 
     @Override

@@ -57,6 +57,7 @@ public final class YourlsService {
     private final String siteUrl;
     private final Clock clock;
     private final RandomGenerator random;
+    private final dev.tern.core.abuse.Blocklist blocklist;
 
     /**
      * @param siteUrl the site's public address without a trailing {@code /} ({@code YOURLS_SITE}); a
@@ -65,6 +66,17 @@ public final class YourlsService {
      */
     public YourlsService(LinkStore links, ClickCounterStore clicks, LinkRanking ranking, YourlsSiteStore sites,
             CodePolicy codePolicy, UrlPolicy urlPolicy, String siteUrl, Clock clock, RandomGenerator random) {
+        this(links, clicks, ranking, sites, codePolicy, urlPolicy, siteUrl, clock, random, dev.tern.core.abuse.Blocklist.NONE);
+    }
+
+    /**
+     * @param blocklist hosts refused by {@code shorturl} (a {@link TernException} with
+     *                  {@link ErrorCode#BLOCKED_URL}, which the handler answers as {@code error:blocked-url})
+     */
+    public YourlsService(LinkStore links, ClickCounterStore clicks, LinkRanking ranking, YourlsSiteStore sites,
+            CodePolicy codePolicy, UrlPolicy urlPolicy, String siteUrl, Clock clock, RandomGenerator random,
+            dev.tern.core.abuse.Blocklist blocklist) {
+        this.blocklist = Objects.requireNonNull(blocklist, "blocklist");
         this.links = Objects.requireNonNull(links, "links");
         this.clicks = Objects.requireNonNull(clicks, "clicks");
         this.ranking = Objects.requireNonNull(ranking, "ranking");
@@ -98,6 +110,7 @@ public final class YourlsService {
             }
             return new Shortened.MissingOrMalformedUrl(refused.detail());
         }
+        blocklist.requireAllowed(target);
         if (site.uniqueUrls() || request.sourceIsPlugin()) {
             Optional<Link> existing = firstStoredWithTarget(target);
             if (existing.isPresent()) {

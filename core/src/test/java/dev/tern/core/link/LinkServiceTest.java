@@ -673,10 +673,20 @@ class LinkServiceTest {
 
                 @Override
                 public boolean replace(Link current, Link updated) {
-                    if (raced.compareAndSet(false, true)) {
-                        links.replace(current, current.withExpiry(NOW.plusSeconds(999)));
-                    }
                     return links.replace(current, updated);
+                }
+
+                @Override
+                public Optional<dev.tern.core.audit.LinkVersion> findLatestVersion(ShortCode c) {
+                    return links.findLatestVersion(c);
+                }
+
+                @Override
+                public boolean replace(dev.tern.core.audit.LinkVersion current, Link updated, dev.tern.core.audit.Change change) {
+                    if (raced.compareAndSet(false, true)) {
+                        links.replace(current.link(), current.link().withExpiry(NOW.plusSeconds(999)));
+                    }
+                    return links.replace(current, updated, change);
                 }
             };
 
