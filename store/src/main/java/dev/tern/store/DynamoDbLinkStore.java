@@ -2,6 +2,9 @@ package dev.tern.store;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
+import dev.tern.core.audit.Change;
+import dev.tern.core.audit.ChangeKinds;
+import dev.tern.core.audit.LinkVersion;
 import dev.tern.core.error.CodeTakenException;
 import dev.tern.core.error.InvalidRequestException;
 import dev.tern.core.link.Creator;
@@ -34,6 +37,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -123,6 +131,7 @@ public final class DynamoDbLinkStore implements LinkStore {
     /** Where writes and strongly consistent reads go: the same table, or the home region's replica (MREC). */
     private final DynamoDbTable<Link> writeTable;
     private final String writeTableName;
+    private final DynamoDbClient writeClient;
 
     /** A store on {@code tableName}, sharing {@code client}. */
     public DynamoDbLinkStore(DynamoDbClient client, String tableName) {
@@ -141,6 +150,7 @@ public final class DynamoDbLinkStore implements LinkStore {
         this.client = Objects.requireNonNull(client, "client");
         this.table = table(client, tableName);
         this.writeTableName = Objects.requireNonNull(writeTableName, "writeTableName");
+        this.writeClient = Objects.requireNonNull(writeClient, "writeClient");
         this.writeTable = writeClient == client && writeTableName.equals(tableName)
                 ? table
                 : table(Objects.requireNonNull(writeClient, "writeClient"), writeTableName);
@@ -233,36 +243,73 @@ public final class DynamoDbLinkStore implements LinkStore {
     }
 
     /**
-     * A {@code PutItem} of {@code updated} on condition that the stored item has exactly the
-     * attributes of {@code current} (each equal, and the ones {@code current} lacks absent): a
-     * compare-and-set without a version attribute, so the item shape stays as it is.
+     * The compare-and-set of {@link LinkStore#replace(Link, Link)} through the versioned one, so that no
+     * change of a link is ever stored without its record: the stored link must equal {@code current};
+     * the change is recorded as made by {@link Creator#UNKNOWN} now (callers that know who use
+     * {@link #replace(LinkVersion, Link, Change)}).
      */
     @Override
     public boolean replace(Link current, Link updated) {
         if (!current.code().equals(updated.code())) {
             throw new IllegalArgumentException("a link's code cannot change");
         }
-        Map<String, AttributeValue> expected = SCHEMA.itemToMap(current, true);
-        StringBuilder condition = new StringBuilder();
-        Expression.Builder expression = Expression.builder();
-        int i = 0;
-        for (String attribute : ATTRIBUTES) {
-            String name = "#a" + i;
-            expression.putExpressionName(name, attribute);
-            condition.append(i == 0 ? "" : " AND ");
-            AttributeValue value = expected.get(attribute);
-            if (value == null) {
-                condition.append("attribute_not_exists(").append(name).append(')');
-            } else {
-                condition.append(name).append(" = :v").append(i);
-                expression.putExpressionValue(":v" + i, value);
-            }
-            i++;
+        Optional<LinkVersion> stored = findLatestVersion(current.code());
+        if (stored.isEmpty() || !stored.get().link().equals(current)) {
+            return false;
+        }
+        return replace(stored.get(), updated,
+                Change.of(ChangeKinds.between(current, updated), Creator.UNKNOWN, java.time.Instant.now()));
+    }
+
+    /** A strongly consistent {@code GetItem} of the link item with its version attributes. */
+    @Override
+    public Optional<LinkVersion> findLatestVersion(ShortCode code) {
+        try {
+            GetItemResponse response = writeClient.getItem(r -> r.tableName(writeTableName)
+                    .key(Map.of(TernTables.LINK_KEY, AttributeValue.fromS(code.value())))
+                    .consistentRead(true));
+            return response.hasItem() && !response.item().isEmpty() ? Optional.of(LinkVersions.ofLinkItem(response.item()))
+                    : Optional.empty();
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.LINKS_TABLE, writeTableName, "reading a link");
+        }
+    }
+
+    /**
+     * Two writes, no transaction (the links table may be MRSC, which has none): first a {@code PutItem}
+     * of the archive item of {@code current} (unconditional: a version's content is fixed once the
+     * version exists, so writing it twice, or from two racing writers, writes the same item), then a
+     * {@code PutItem} of the link item as the next version on condition that the stored item is still
+     * {@code current}'s version ({@code version = :v}; for an item without a version, every attribute
+     * equal and no version). A failure between the two leaves an archived copy of the current version,
+     * which the history ignores: never a change without its record.
+     */
+    @Override
+    public boolean replace(LinkVersion current, Link updated, Change change) {
+        LinkVersion next = current.next(updated, change);
+        try {
+            writeClient.putItem(PutItemRequest.builder().tableName(writeTableName).item(LinkVersions.archiveItem(current)).build());
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.LINKS_TABLE, writeTableName, "archiving a link's version");
+        }
+        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, AttributeValue> values = new java.util.HashMap<>();
+        String condition;
+        if (current.change().recorded()) {
+            names.put("#ver", LinkVersions.VERSION);
+            values.put(":ver", AttributeValue.fromN(Long.toString(current.version())));
+            condition = "#ver = :ver";
+        } else {
+            condition = sameAttributes(current.link(), names, values) + " AND attribute_not_exists(#ver)";
+            names.put("#ver", LinkVersions.VERSION);
         }
         try {
-            writeTable.putItem(PutItemEnhancedRequest.builder(Link.class)
-                    .item(updated)
-                    .conditionExpression(expression.expression(condition.toString()).build())
+            writeClient.putItem(PutItemRequest.builder()
+                    .tableName(writeTableName)
+                    .item(LinkVersions.linkItem(next))
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values.isEmpty() ? null : values)
                     .build());
             return true;
         } catch (ConditionalCheckFailedException e) {
@@ -270,6 +317,66 @@ public final class DynamoDbLinkStore implements LinkStore {
         } catch (SdkException e) {
             throw DynamoDbErrors.translate(e, Setting.LINKS_TABLE, writeTableName, "changing a link");
         }
+    }
+
+    /** {@code BatchGetItem}s (strongly consistent, at most 100 keys each) of the archive items. */
+    @Override
+    public List<LinkVersion> archivedVersions(ShortCode code, long from, long to) {
+        if (from > to) {
+            return List.of();
+        }
+        if (to - from + 1 > 101) {
+            throw new IllegalArgumentException("at most 101 versions at a time");
+        }
+        List<LinkVersion> found = new ArrayList<>();
+        try {
+            for (long start = Math.max(1, from); start <= to; start += 100) {
+                List<Map<String, AttributeValue>> keys = new ArrayList<>();
+                for (long v = start; v <= Math.min(to, start + 99); v++) {
+                    keys.add(Map.of(TernTables.LINK_KEY, AttributeValue.fromS(LinkVersions.archiveKey(code, v))));
+                }
+                Map<String, KeysAndAttributes> pending = Map.of(writeTableName,
+                        KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+                for (int round = 0; !pending.isEmpty(); round++) {
+                    if (round > 0) {
+                        DynamoDbErrors.pause(round, "reading a link's history");
+                    }
+                    if (round >= 5) {
+                        throw new dev.tern.core.error.StoreUnavailableException("the link's history could not be read in full",
+                                Duration.ofSeconds(1), null);
+                    }
+                    BatchGetItemResponse response = writeClient.batchGetItem(BatchGetItemRequest.builder().requestItems(pending).build());
+                    response.responses().getOrDefault(writeTableName, List.of())
+                            .forEach(item -> found.add(LinkVersions.ofArchiveItem(item)));
+                    pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                }
+            }
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.LINKS_TABLE, writeTableName, "reading a link's history");
+        }
+        found.sort(java.util.Comparator.comparingLong(LinkVersion::version).reversed());
+        return found;
+    }
+
+    /** A condition that every attribute of the stored item equals {@code link}'s (absent where it has none). */
+    private static String sameAttributes(Link link, Map<String, String> names, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> expected = SCHEMA.itemToMap(link, true);
+        StringBuilder condition = new StringBuilder();
+        int i = 0;
+        for (String attribute : ATTRIBUTES) {
+            String name = "#a" + i;
+            names.put(name, attribute);
+            condition.append(i == 0 ? "" : " AND ");
+            AttributeValue value = expected.get(attribute);
+            if (value == null) {
+                condition.append("attribute_not_exists(").append(name).append(')');
+            } else {
+                condition.append(name).append(" = :v").append(i);
+                values.put(":v" + i, value);
+            }
+            i++;
+        }
+        return condition.toString();
     }
 
     /**
