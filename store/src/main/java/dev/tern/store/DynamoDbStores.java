@@ -35,6 +35,8 @@ public final class DynamoDbStores implements AutoCloseable {
     private final DynamoDbYourlsSiteStore yourlsSite;
     private final DynamoDbLinkStore links;
     private final Stores stores;
+    private final DynamoDbBlockedHostStore blockedHosts;
+    private final DynamoDbAbuseReportStore abuseReports;
 
     private DynamoDbStores(DynamoDbClient client, TableNames tables, DynamoDbClient writeClient, TableNames writeTables,
             String clickRegion) {
@@ -51,6 +53,19 @@ public final class DynamoDbStores implements AutoCloseable {
         this.yourlsSite = new DynamoDbYourlsSiteStore(client, tables.yourls());
         this.rateLimiter = new DynamoDbRateLimiter(client, tables.rateLimits());
         this.apiKeys = new DynamoDbApiKeyStore(client, tables.apiKeys());
+        // An item of the links table: written where link writes go, so one list holds everywhere.
+        this.blockedHosts = new DynamoDbBlockedHostStore(writeClient, writeTables.links());
+        this.abuseReports = new DynamoDbAbuseReportStore(client, tables.clicks());
+    }
+
+    /** The administrator's blocklist (one item of the links table). */
+    public DynamoDbBlockedHostStore blockedHosts() {
+        return blockedHosts;
+    }
+
+    /** Visitors' abuse reports (items of the clicks table). */
+    public DynamoDbAbuseReportStore abuseReports() {
+        return abuseReports;
     }
 
     /**
