@@ -103,6 +103,8 @@ public final class GlobalStack extends Stack {
         Nag.suppress(accessLogs, "AwsSolutions-S1", "This bucket receives the status bucket's access logs; logging it"
                 + " too would log the logs.");
         statusBucket = Bucket.Builder.create(this, "StatusSite")
+                // A name every regional stack can compute: their status probes upload here (no cross-region reference).
+                .bucketName(statusBucketName(settings, getAccount()))
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .encryption(BucketEncryption.S3_MANAGED)
                 .enforceSsl(true)
@@ -137,6 +139,23 @@ public final class GlobalStack extends Stack {
         ARecord.Builder.create(this, "StatusRecord").zone(zone).recordName(settings.statusHost()).target(target).build();
         AaaaRecord.Builder.create(this, "StatusRecordIpv6").zone(zone).recordName(settings.statusHost()).target(target)
                 .build();
+    }
+
+    /**
+     * The status site bucket's name, {@code <prefix>status-<account>}, known to every stack without a
+     * cross-region reference: the table prefix made a valid bucket name (lower case, letters, digits and
+     * '-', at most 30 characters) and the account (a token that each stack resolves to the same account).
+     */
+    static String statusBucketName(InfraSettings settings, String account) {
+        String prefix = settings.tablePrefix().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-")
+                .replaceAll("-+", "-").replaceAll("^-", "");
+        if (prefix.length() > 30) {
+            prefix = prefix.substring(0, 30);
+        }
+        if (!prefix.isEmpty() && !prefix.endsWith("-")) {
+            prefix += "-";
+        }
+        return prefix + "status-" + account;
     }
 
     Map<String, HealthCheck> healthChecks() {

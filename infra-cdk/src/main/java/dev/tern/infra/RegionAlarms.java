@@ -13,7 +13,8 @@ import software.constructs.Construct;
 
 /**
  * One region's alarms, e-mailed through the region's topic: the HTTP API's 5xx rate, the redirect's p99
- * duration, throttles of any function, click aggregation errors, event age and failed batches, and
+ * duration, throttles of any function, the status probe's failures, click aggregation errors, event
+ * age and failed batches, and
  * (for tables replicated by MREC) the replication latency to every other region.
  */
 final class RegionAlarms extends Construct {
@@ -26,6 +27,8 @@ final class RegionAlarms extends Construct {
     static final double CLICK_EVENT_AGE_MILLIS = 10 * 60 * 1000;
     /** Replication latency to another region, ms (typically under a second). */
     static final double REPLICATION_LATENCY_MILLIS = 30_000;
+    /** Failed status-probe runs (one a minute) in 5 minutes. */
+    static final double PROBE_FAILURES = 3;
 
     RegionAlarms(Construct scope, String id, InfraSettings settings, String region, RegionStack stack) {
         super(scope, id);
@@ -49,8 +52,9 @@ final class RegionAlarms extends Construct {
                 REDIRECT_P99_MILLIS, 3);
 
         Map<String, IMetric> throttles = new LinkedHashMap<>();
-        List<TernFunction> functions = List.of(stack.site(), stack.siteCreate(), stack.api(), stack.yourls(),
-                stack.aggregation());
+        List<TernFunction> functions = new java.util.ArrayList<>(List.of(stack.site(), stack.siteCreate(), stack.api(),
+                stack.yourls(), stack.aggregation(), stack.statusProbe()));
+        stack.idempotencySweep().ifPresent(functions::add);
         for (int i = 0; i < functions.size(); i++) {
             throttles.put("t" + i, functions.get(i).function().metricThrottles(fiveMinuteSum));
         }
@@ -58,6 +62,10 @@ final class RegionAlarms extends Construct {
                 MathExpression.Builder.create().expression("SUM([" + String.join(",", throttles.keySet()) + "])")
                         .usingMetrics(throttles).period(PERIOD).label("throttles").build(), 1, 1);
 
+        // The probe runs every minute: three failed runs in five minutes is not one slow check.
+        alarms.atLeast("HealthProbeFailures", "Tern " + region + ": the status probe failed " + PROBE_FAILURES
+                        + " times in 5 minutes; the status page is not being updated from this region",
+                stack.statusProbe().function().metricErrors(fiveMinuteSum), PROBE_FAILURES, 1);
         alarms.atLeast("ClickAggregationErrors", "Tern " + region + ": the click aggregation failed (batches are retried)",
                 stack.aggregation().function().metricErrors(fiveMinuteSum), 1, 1);
         alarms.atLeast("ClickAggregationAge", "Tern " + region + ": click batches wait over 10 minutes to be counted",

@@ -4,11 +4,16 @@ import dev.tern.core.settings.Setting;
 import dev.tern.store.TableDefinition;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import software.amazon.awscdk.Arn;
+import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.SecretValue;
@@ -29,6 +34,13 @@ import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
 import software.amazon.awscdk.services.dynamodb.ITableV2;
+import software.amazon.awscdk.services.dynamodb.TableAttributesV2;
+import software.amazon.awscdk.services.dynamodb.TableV2;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
@@ -63,6 +75,14 @@ public final class RegionStack extends Stack {
     static final String API_HANDLER = "dev.tern.functions.LinksApiHandler::handleRequest";
     static final String YOURLS_HANDLER = "dev.tern.functions.yourls.YourlsApiHandler::handleRequest";
     static final String AGGREGATION_HANDLER = "dev.tern.functions.ClickAggregationHandler::handleRequest";
+    /** The status page's probe (tern-status-page), every minute in every region. */
+    static final String STATUS_PROBE_HANDLER = "dev.tern.status.lambda.StatusProbeHandler::handleRequest";
+    /** The sweep of expired idempotency records, hourly in the home region, where the table has no TTL (MRSC). */
+    static final String SWEEP_HANDLER = "dev.tern.functions.IdempotencySweepHandler::handleRequest";
+    /** The status probe's bucket: where it uploads the generated status site. */
+    static final String STATUS_BUCKET_VARIABLE = "TERN_STATUS_BUCKET";
+    /** The status probe's targets: {@code region=https://<region>.<domain>}, comma-separated, every region. */
+    static final String STATUS_ENDPOINTS_VARIABLE = "TERN_STATUS_ENDPOINTS";
     /** The click lines' filter (see docs/adr/2026-11-23-click-counting.md). */
     static final String CLICK_FILTER = "{ $.type = \"tern.click\" }";
 
@@ -72,6 +92,8 @@ public final class RegionStack extends Stack {
     private final TernFunction api;
     private final TernFunction yourls;
     private final TernFunction aggregation;
+    private final TernFunction statusProbe;
+    private final Optional<TernFunction> idempotencySweep;
     private final HttpApi httpApi;
     private final Queue failedClickBatches;
 
@@ -127,6 +149,22 @@ public final class RegionStack extends Stack {
                 .maxEventAge(Duration.hours(6))
                 .build());
 
+        // The status probe: checks every region by its own host name, keeps its rounds in the health table,
+        // uploads the status site to the one status bucket (in TernGlobal, named without a reference).
+        Map<String, String> probeEnvironment = new LinkedHashMap<>(common);
+        String statusBucket = GlobalStack.statusBucketName(settings, getAccount());
+        probeEnvironment.put(STATUS_BUCKET_VARIABLE, statusBucket);
+        probeEnvironment.put(STATUS_ENDPOINTS_VARIABLE, statusEndpoints(settings));
+        statusProbe = new TernFunction(this, "StatusProbe", STATUS_PROBE_HANDLER,
+                "Tern: the status page's probe of every region, every minute", settings.memory().aggregation(),
+                Duration.seconds(50), probeEnvironment, code, settings);
+        Rule.Builder.create(this, "StatusProbeSchedule")
+                .description("Tern: the status probe, every minute")
+                .schedule(Schedule.rate(Duration.minutes(1)))
+                .targets(List.of(new LambdaFunction(statusProbe.alias(), LambdaFunctionProps.builder().retryAttempts(0)
+                        .build())))
+                .build();
+
         // Least privilege: the redirect path reads; only the functions that create or change links write.
         links.grantReadData(site.alias());
         clicks.grantReadData(site.alias());
@@ -134,6 +172,52 @@ public final class RegionStack extends Stack {
             links.grantReadWriteData(writer.alias());
             idempotency.grantReadWriteData(writer.alias());
             clicks.grantReadWriteData(writer.alias());
+        }
+        tables.get(Setting.HEALTH_TABLE).grantReadWriteData(statusProbe.alias());
+        // the probe creates its canary link once, then reads it every minute
+        links.grantReadWriteData(statusProbe.alias());
+        statusProbe.alias().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(Arn.format(ArnComponents.builder().service("s3").region("").account("")
+                        .resource(statusBucket).resourceName("*").build(), this)))
+                .build());
+        Nag.suppress(statusProbe, "AwsSolutions-IAM5", "The probe uploads the status site's files, whose names it"
+                + " chooses, into the status bucket: s3:PutObject on that one bucket's objects only.",
+                List.of("Resource::arn:<AWS::Partition>:s3:::" + nagAccount(statusBucket) + "/*",
+                        "Resource::arn:aws:s3:::" + nagAccount(statusBucket) + "/*"));
+
+        // MREC: link and idempotency writes of every region go to the home region's replica (the store's
+        // TERN_LINKS_WRITE_REGION), so each conditional create is decided in one place.
+        List<TernFunction> linkWriters = new ArrayList<>(List.of(siteCreate, api, yourls, statusProbe));
+        boolean writesElsewhere = settings.linksConsistency() == InfraSettings.LinksConsistency.MREC
+                && !region.equals(settings.homeRegion());
+        if (writesElsewhere) {
+            ITableV2 homeLinks = homeReplica("HomeLinksTable", Tables.definition(settings, Setting.LINKS_TABLE), settings);
+            ITableV2 homeIdempotency = homeReplica("HomeIdempotencyTable",
+                    Tables.definition(settings, Setting.IDEMPOTENCY_TABLE), settings);
+            for (TernFunction writer : linkWriters) {
+                writer.function().addEnvironment(Setting.LINKS_WRITE_REGION.variable(), settings.homeRegion());
+                homeLinks.grantReadWriteData(writer.alias());
+                homeIdempotency.grantReadWriteData(writer.alias());
+            }
+        }
+
+        // MRSC tables have no TTL: one hourly sweep, in the home region, deletes expired idempotency records
+        // (every replica sees the deletes at once).
+        TableDefinition idempotencyDefinition = Tables.definition(settings, Setting.IDEMPOTENCY_TABLE);
+        if (Tables.stronglyConsistent(idempotencyDefinition, settings) && region.equals(settings.homeRegion())) {
+            TernFunction sweep = new TernFunction(this, "IdempotencySweep", SWEEP_HANDLER,
+                    "Tern: deletes expired Idempotency-Key records (MRSC tables have no TTL), hourly",
+                    settings.memory().aggregation(), Duration.minutes(5), common, code, settings);
+            idempotency.grantReadWriteData(sweep.alias());
+            Rule.Builder.create(this, "IdempotencySweepSchedule")
+                    .description("Tern: the sweep of expired Idempotency-Key records, hourly")
+                    .schedule(Schedule.rate(Duration.hours(1)))
+                    .targets(List.of(new LambdaFunction(sweep.alias())))
+                    .build();
+            idempotencySweep = Optional.of(sweep);
+        } else {
+            idempotencySweep = Optional.empty();
         }
         rateLimits.grantReadWriteData(siteCreate.alias());
         rateLimits.grantReadWriteData(api.alias());
@@ -145,13 +229,17 @@ public final class RegionStack extends Stack {
         // stack is account-agnostic.
         String accountInArn = Token.isUnresolved(getAccount()) ? "<AWS::AccountId>" : getAccount();
         // The partition is <AWS::Partition>, or "aws" when the partition of the region is known to the CDK.
+        // Under MREC the writers are also granted the home region's replicas.
         List<String> indexWildcards = Tables.definitions(settings).stream()
                 .filter(definition -> !definition.indexes().isEmpty())
-                .flatMap(definition -> Stream.of("<AWS::Partition>", "aws")
-                        .map(partition -> "Resource::arn:" + partition + ":dynamodb:" + region + ":" + accountInArn
-                                + ":table/" + definition.name() + "/index/*"))
+                .flatMap(definition -> Stream.of(region, settings.homeRegion()).distinct()
+                        .flatMap(tableRegion -> Stream.of("<AWS::Partition>", "aws")
+                                .map(partition -> "Resource::arn:" + partition + ":dynamodb:" + tableRegion + ":"
+                                        + accountInArn + ":table/" + definition.name() + "/index/*")))
                 .toList();
-        for (TernFunction function : List.of(site, siteCreate, api, yourls, aggregation)) {
+        List<TernFunction> all = new ArrayList<>(List.of(site, siteCreate, api, yourls, aggregation, statusProbe));
+        idempotencySweep.ifPresent(all::add);
+        for (TernFunction function : all) {
             Nag.suppress(function, "AwsSolutions-IAM5",
                     "The stores query the indexes of the tables they are granted; the grant names each table and"
                             + " covers its indexes (<table>/index/*), nothing else.", indexWildcards);
@@ -250,6 +338,27 @@ public final class RegionStack extends Stack {
         return env;
     }
 
+    /** The probe's targets: every region's own host name, {@code region=https://<region>.<domain>}. */
+    static String statusEndpoints(InfraSettings settings) {
+        return settings.regions().stream()
+                .map(each -> each + "=https://" + settings.regionalHost(each))
+                .collect(Collectors.joining(","));
+    }
+
+    /** The home region's replica of a global table, by ARN (this stack's account and partition), for grants. */
+    private ITableV2 homeReplica(String id, TableDefinition definition, InfraSettings settings) {
+        return TableV2.fromTableAttributes(this, id, TableAttributesV2.builder()
+                .tableArn(Arn.format(ArnComponents.builder().service("dynamodb").region(settings.homeRegion())
+                        .resource("table").resourceName(definition.name()).build(), this))
+                .globalIndexes(definition.indexes().stream().map(TableDefinition.SecondaryIndex::name).toList())
+                .build());
+    }
+
+    /** {@code text} as cdk-nag prints it: the account token as {@code <AWS::AccountId>}. */
+    private String nagAccount(String text) {
+        return Token.isUnresolved(getAccount()) ? text.replace(getAccount(), "<AWS::AccountId>") : text;
+    }
+
     private static String secretField(InfraSettings settings, String field) {
         return SecretValue.secretsManager(DataStack.secretName(settings, "bootstrap-admin-key"),
                 SecretsManagerSecretOptions.builder().jsonField(field).build()).unsafeUnwrap();
@@ -288,6 +397,15 @@ public final class RegionStack extends Stack {
 
     TernFunction aggregation() {
         return aggregation;
+    }
+
+    TernFunction statusProbe() {
+        return statusProbe;
+    }
+
+    /** The sweep of expired idempotency records: in the home region of an MRSC deployment only. */
+    Optional<TernFunction> idempotencySweep() {
+        return idempotencySweep;
     }
 
     HttpApi httpApi() {

@@ -1,10 +1,12 @@
 package dev.tern.infra;
 
+import dev.tern.core.settings.Setting;
 import dev.tern.store.TableDefinition;
 import dev.tern.store.TableDefinition.KeyAttribute;
 import dev.tern.store.TableNames;
 import dev.tern.store.TernTables;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -33,6 +35,12 @@ final class Tables {
         return TernTables.definitions(TableNames.withPrefix(settings.tablePrefix()));
     }
 
+    /** The deployment's definition of the table {@code setting} names. */
+    static TableDefinition definition(InfraSettings settings, Setting setting) {
+        return definitions(settings).stream().filter(definition -> definition.setting() == setting).findFirst()
+                .orElseThrow(() -> new IllegalStateException("tern-store defines no table for " + setting));
+    }
+
     /** The table names, as the functions read them from their environment. */
     static TableNames names(InfraSettings settings) {
         return TableNames.withPrefix(settings.tablePrefix());
@@ -45,8 +53,17 @@ final class Tables {
     static boolean stronglyConsistent(TableDefinition definition, InfraSettings settings) {
         return settings.linksConsistency() == InfraSettings.LinksConsistency.MRSC
                 && definition.allowsMultiRegionStrongConsistency()
+                && !ALWAYS_EVENTUALLY_CONSISTENT.contains(definition.setting())
                 && settings.regions().size() > 1;
     }
+
+    /**
+     * Global tables that stay MREC under MRSC although their store would allow it: the health table's
+     * items are each written by one region (its probe rounds, its engine checkpoint), so no write
+     * conflicts with another region's, and its rounds must expire after 90 days by TTL, which MRSC
+     * tables do not have.
+     */
+    static final Set<Setting> ALWAYS_EVENTUALLY_CONSISTENT = Set.of(Setting.HEALTH_TABLE);
 
     /**
      * A table from its definition: on-demand, point-in-time recovery, deletion protection, kept when

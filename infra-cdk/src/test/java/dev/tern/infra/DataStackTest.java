@@ -77,7 +77,7 @@ class DataStackTest {
             Template template = TestApps.template(app.data());
             Map<String, Map<String, Object>> tables = template.findResources(GLOBAL_TABLE);
 
-            assertThat(tables).hasSize(5);
+            assertThat(tables).hasSize(6);
             template.allResources(GLOBAL_TABLE, Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
             template.allResourcesProperties(GLOBAL_TABLE, Map.of(
                     "BillingMode", "PAY_PER_REQUEST",
@@ -93,6 +93,21 @@ class DataStackTest {
                             Map.of("PointInTimeRecoveryEnabled", true));
                 });
             }
+        }
+    }
+
+    @Test
+    void healthTable_isEventuallyConsistentWithTimeToLiveInEveryRegion_evenUnderMrsc() {
+        for (TernApp app : List.of(TestApps.strong(), TestApps.eventual())) {
+            Map<String, Object> health = table(TestApps.template(app.data()), "tern-health");
+
+            assertThat(properties(health)).doesNotContainKey("MultiRegionConsistency");
+            assertThat(properties(health).get("TimeToLiveSpecification"))
+                    .isEqualTo(Map.of("AttributeName", "expiresAt", "Enabled", true));
+            assertThat(properties(health).get("KeySchema")).isEqualTo(List.of(
+                    Map.of("AttributeName", "pk", "KeyType", "HASH"), Map.of("AttributeName", "sk", "KeyType", "RANGE")));
+            assertThat(replicaRegions(health)).containsExactlyInAnyOrderElementsOf(app.regions().stream()
+                    .map(RegionStack::regionName).toList());
         }
     }
 

@@ -19,7 +19,7 @@ class RegionStackTest {
         return TestApps.strong().regions().get(0);
     }
 
-    private static String logicalId(RegionStack stack, software.constructs.IConstruct construct) {
+    static String logicalId(RegionStack stack, software.constructs.IConstruct construct) {
         return stack.getLogicalId((CfnElement) construct.getNode().getDefaultChild());
     }
 
@@ -27,7 +27,8 @@ class RegionStackTest {
     void functions_areJava21WithSnapStartAndTheConfiguredMemoryAndArchitecture() {
         Template template = TestApps.template(firstRegion());
 
-        template.resourceCountIs("AWS::Lambda::Function", 5);
+        // the five of every region, the status probe, and (MRSC home region) the idempotency sweep
+        template.resourceCountIs("AWS::Lambda::Function", 7);
         template.allResourcesProperties("AWS::Lambda::Function", Map.of(
                 "Runtime", "java21",
                 "Architectures", List.of("arm64"),
@@ -49,7 +50,7 @@ class RegionStackTest {
         RegionStack stack = firstRegion();
         Template template = TestApps.template(stack);
 
-        template.resourceCountIs("AWS::Lambda::Alias", 5);
+        template.resourceCountIs("AWS::Lambda::Alias", 7);
         template.allResourcesProperties("AWS::Lambda::Alias", Map.of("Name", "live",
                 "FunctionVersion", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp(".*CurrentVersion.*"), "Version"))));
         for (TernFunction function : List.of(stack.site(), stack.siteCreate(), stack.api(), stack.yourls())) {
@@ -144,7 +145,8 @@ class RegionStackTest {
     void logGroups_keepLogsForTheConfiguredRetention() {
         Template template = TestApps.template(firstRegion());
 
-        template.resourceCountIs("AWS::Logs::LogGroup", 6);
+        // one per function (seven) and the HTTP API's access log
+        template.resourceCountIs("AWS::Logs::LogGroup", 8);
         template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
         template.allResources("AWS::Logs::LogGroup", Map.of("DeletionPolicy", "Retain"));
     }
@@ -172,8 +174,9 @@ class RegionStackTest {
     void alarms_coverErrorsLatencyThrottlesAndClickCounting() {
         Template template = TestApps.template(firstRegion());
 
-        // six of the region's own, and the clicks table's replication latency (always MREC) to the two other regions
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 8);
+        // seven of the region's own, and the replication latency of the tables that are always MREC (clicks,
+        // health) to the two other regions
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 11);
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "Duration",
                 "ExtendedStatistic", "p99", "Threshold", 1000));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "AsyncEventAge"));
@@ -199,7 +202,7 @@ class RegionStackTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> actions(Template template, RegionStack stack, TernFunction function) {
+    static List<String> actions(Template template, RegionStack stack, TernFunction function) {
         List<String> actions = new ArrayList<>();
         for (Map<String, Object> statement : statements(template, stack, function)) {
             Object action = statement.get("Action");
@@ -212,12 +215,12 @@ class RegionStackTest {
         return actions;
     }
 
-    private static String policyJson(Template template, RegionStack stack, TernFunction function) throws Exception {
+    static String policyJson(Template template, RegionStack stack, TernFunction function) throws Exception {
         return new ObjectMapper().writeValueAsString(statements(template, stack, function));
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> statements(Template template, RegionStack stack, TernFunction function) {
+    static List<Map<String, Object>> statements(Template template, RegionStack stack, TernFunction function) {
         String role = logicalId(stack, function.function().getRole());
         List<Map<String, Object>> statements = new ArrayList<>();
         for (Map<String, Object> policy : template.findResources("AWS::IAM::Policy").values()) {
