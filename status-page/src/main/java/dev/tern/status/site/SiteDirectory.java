@@ -15,6 +15,11 @@ import java.util.Map;
 public final class SiteDirectory {
     private SiteDirectory() {}
 
+    /** A publisher writing into {@code root} (see {@link #write}). */
+    public static SitePublisher publisher(Path root) {
+        return site -> write(root, site);
+    }
+
     /** Writes every file of {@code site} under {@code root}, creating directories as needed. */
     public static void write(Path root, Map<String, byte[]> site) {
         for (Map.Entry<String, byte[]> file : site.entrySet()) {
