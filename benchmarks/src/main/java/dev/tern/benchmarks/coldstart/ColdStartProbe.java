@@ -77,11 +77,11 @@ public final class ColdStartProbe {
 
     /** The times of one cold start, in milliseconds; {@code restoreMs} is -1 without SnapStart. */
     public record Sample(double initMs, double restoreMs, double firstInvocationMs, double coldMs, double secondMs,
-            double thirdMs) {
+            double thirdMs, double warmMs) {
     }
 
     /** What the probe needs from outside: the runtime's jars, a working directory, the CPU to pin to. */
-    public record Environment(Path runtimeLib, Path workDir, Optional<String> cpu, String javaBin, int memoryMb) {
+    public record Environment(Path runtimeLib, Path workDir, Optional<String> cpu, String javaBin, int memoryMb, int warmInvocations) {
     }
 
     private final Environment environment;
@@ -102,7 +102,7 @@ public final class ColdStartProbe {
         Path work = Files.createTempDirectory("tern-cold-start");
         Environment environment = new Environment(runtimeLib, work, cpu(options.getOrDefault("cpu", "0")),
                 options.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
-                Integer.parseInt(options.getOrDefault("memory", "1024")));
+                Integer.parseInt(options.getOrDefault("memory", "1024")), Integer.parseInt(options.getOrDefault("warm", "20")));
         requireFile(bundle, "the Lambda zip: ./mvnw -pl infra-cdk/lambda-bundle -am package -DskipTests");
         requireFile(runtimeLib, "the runtime's jars: ./mvnw -pl benchmarks -am package -DskipTests");
         try (EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.startInMemory()) {
@@ -139,9 +139,10 @@ public final class ColdStartProbe {
                 for (Case c : cases) {
                     Sample sample = probe.run(c);
                     samples.get(c.name()).add(sample);
-                    System.out.printf(Locale.ROOT, "run %2d %-20s init %7.1f  first %7.1f  cold %7.1f  2nd %6.2f  3rd %6.2f ms%n",
+                    System.out.printf(Locale.ROOT,
+                            "run %2d %-20s init %7.1f  first %7.1f  cold %7.1f  2nd %6.2f  3rd %6.2f  warm %6.2f ms%n",
                             run, c.name(), sample.initMs(), sample.firstInvocationMs(), sample.coldMs(), sample.secondMs(),
-                            sample.thirdMs());
+                            sample.thirdMs(), sample.warmMs());
                 }
             }
             System.out.println();
@@ -223,10 +224,18 @@ public final class ColdStartProbe {
                 long beforeThird = System.nanoTime();
                 LocalRuntimeApi.Answer answer3 = await(api.invoke(event("/" + LINK_CODE)), api, process, log);
                 check(c, answer3, c.expectedFirstLocation(), log);
+                double[] warm = new double[Math.max(1, environment.warmInvocations())];
+                for (int i = 0; i < environment.warmInvocations(); i++) {
+                    long before = System.nanoTime();
+                    LocalRuntimeApi.Answer answer = await(api.invoke(event("/" + LINK_CODE)), api, process, log);
+                    check(c, answer, c.expectedFirstLocation(), log);
+                    warm[i] = millis(answer.receivedNanos() - before);
+                }
+                Arrays.sort(warm);
                 double restore = api.restoreNext().isDone() ? millis(api.restoreNext().getNow(0L) - start) : -1;
                 return new Sample(millis(init - start), restore, millis(answer1.receivedNanos() - answer1.handedOutNanos()),
                         millis(answer1.receivedNanos() - start), millis(answer2.receivedNanos() - beforeSecond),
-                        millis(answer3.receivedNanos() - beforeThird));
+                        millis(answer3.receivedNanos() - beforeThird), percentile(warm, 50));
             } finally {
                 process.destroy();
                 if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -325,8 +334,9 @@ public final class ColdStartProbe {
     /** The report: median, p10, p90, min and max of every time, per case, as a Markdown table. */
     static String report(Map<String, List<Sample>> samples) {
         StringBuilder out = new StringBuilder();
-        out.append("| case | runs | init | first invocation | cold (start → first response) | 2nd (other link) | 3rd (cached link) |\n");
-        out.append("|---|---|---|---|---|---|---|\n");
+        out.append("| case | runs | init | first invocation | cold (start → first response) | 2nd (other link) | 3rd (cached link)"
+                + " | warm (cached link, median of the next ones) |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
         for (Map.Entry<String, List<Sample>> entry : samples.entrySet()) {
             List<Sample> s = entry.getValue();
             out.append("| ").append(entry.getKey()).append(" | ").append(s.size()).append(" | ")
@@ -334,7 +344,8 @@ public final class ColdStartProbe {
                     .append(stats(s.stream().mapToDouble(Sample::firstInvocationMs).toArray())).append(" | ")
                     .append(stats(s.stream().mapToDouble(Sample::coldMs).toArray())).append(" | ")
                     .append(stats(s.stream().mapToDouble(Sample::secondMs).toArray())).append(" | ")
-                    .append(stats(s.stream().mapToDouble(Sample::thirdMs).toArray())).append(" |\n");
+                    .append(stats(s.stream().mapToDouble(Sample::thirdMs).toArray())).append(" | ")
+                    .append(stats(s.stream().mapToDouble(Sample::warmMs).toArray())).append(" |\n");
         }
         out.append("\nms: median (p10–p90, min–max). init = process start → first `next`; with SnapStart it includes the"
                 + " beforeCheckpoint priming and afterRestore.\n");
@@ -447,7 +458,7 @@ public final class ColdStartProbe {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: ColdStartProbe [--runs N] [--cases hello,site,site-snapstart,redirect]"
-                        + " [--bundle ZIP] [--redirect-bundle ZIP] [--runtime-lib DIR] [--cpu N|none] [--memory MB] [--java PATH];"
+                        + " [--bundle ZIP] [--redirect-bundle ZIP] [--runtime-lib DIR] [--cpu N|none] [--memory MB] [--warm N] [--java PATH];"
                         + " got " + args[i]);
             }
             options.put(args[i].substring(2), args[++i]);

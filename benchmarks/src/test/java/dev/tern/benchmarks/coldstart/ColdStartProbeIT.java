@@ -36,7 +36,7 @@ class ColdStartProbeIT {
     void siteFunction_coldStart_redirectsTheSeededLinksThroughTheRuntimeClient(@TempDir Path work) throws Exception {
         assertThat(BUNDLE).as("the Lambda zip, built by infra-cdk/lambda-bundle before this module").exists();
         ColdStartProbe probe = new ColdStartProbe(new ColdStartProbe.Environment(RUNTIME_LIB, work, Optional.empty(),
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), 1024));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), 1024, 1));
 
         // run() checks every answer (status and Location of both links) and throws on a wrong one.
         ColdStartProbe.Sample sample = probe.run(probe.functionCase("site", BUNDLE, ColdStartProbe.HANDLER_SITE,
