@@ -28,6 +28,8 @@ import software.amazon.awscdk.services.route53.targets.CloudFrontTarget;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
+import software.amazon.awscdk.services.s3.deployment.Source;
 import software.constructs.Construct;
 
 /**
@@ -46,6 +48,11 @@ public final class GlobalStack extends Stack {
     static final int CHECK_INTERVAL_SECONDS = 10;
     /** Failed checks in a row before a region is unhealthy: with 10 s, about 30 s. */
     static final int FAILURE_THRESHOLD = 3;
+    /** Where the web's static files are published in the status bucket (and on {@code status.<domain>}). */
+    static final String WEB_STATIC_PREFIX = "static/";
+    /** The web's static files in the source tree, relative to {@code infra-cdk/}. */
+    static final String WEB_STATIC_SOURCE = "../web/src/main/resources/dev/tern/web/static";
+
     /** The path of each region's health endpoint (issue 7). */
     static final String HEALTH_PATH = "/health";
 
@@ -135,6 +142,17 @@ public final class GlobalStack extends Stack {
         Nag.suppress(statusDistribution, "AwsSolutions-CFR3",
                 "CloudFront access logs need ACL-enabled log buckets; the status bucket's own access logs and"
                         + " CloudFront's metrics cover this static page.");
+        // The web's static files (stylesheet, script, icon) under static/ of the same bucket, served by the
+        // same distribution. Never pruned: the status probes' files live beside them.
+        BucketDeployment.Builder.create(this, "WebStaticAssets")
+                .sources(List.of(Source.asset(webStaticAssets().toString())))
+                .destinationBucket(statusBucket)
+                .destinationKeyPrefix(WEB_STATIC_PREFIX)
+                .prune(false)
+                .distribution(statusDistribution)
+                .distributionPaths(List.of("/" + WEB_STATIC_PREFIX + "*"))
+                .build();
+        suppressBucketDeploymentFindings();
         RecordTarget target = RecordTarget.fromAlias(new CloudFrontTarget(statusDistribution));
         ARecord.Builder.create(this, "StatusRecord").zone(zone).recordName(settings.statusHost()).target(target).build();
         AaaaRecord.Builder.create(this, "StatusRecordIpv6").zone(zone).recordName(settings.statusHost()).target(target)
@@ -156,6 +174,36 @@ public final class GlobalStack extends Stack {
             prefix += "-";
         }
         return prefix + "status-" + account;
+    }
+
+    /**
+     * The CDK's own handler that copies a deployment's files (a singleton function of the stack, whose
+     * construct id starts with {@code Custom::CDKBucketDeployment}): its findings are the CDK's choices,
+     * scoped to the two buckets involved.
+     */
+    private void suppressBucketDeploymentFindings() {
+        for (software.constructs.IConstruct child : getNode().getChildren()) {
+            if (!child.getNode().getId().startsWith("Custom::CDKBucketDeployment")) {
+                continue;
+            }
+            Nag.suppress(child, "AwsSolutions-L1", "The CDK's BucketDeployment handler: its runtime is chosen by the"
+                    + " CDK release, which this project upgrades as a whole.");
+            Nag.suppress(child, "AwsSolutions-IAM4", "AWSLambdaBasicExecutionRole only lets the CDK's deployment"
+                    + " handler write its own logs.");
+            Nag.suppress(child, "AwsSolutions-IAM5", "The CDK's deployment handler reads its asset's objects from the"
+                    + " CDK asset bucket and writes objects under static/ of the status bucket: s3 object actions"
+                    + " (GetObject*, List*, DeleteObject*, Abort*) on those two buckets only, as the CDK grants them.");
+        }
+    }
+
+    /** The web's static files; a clear message when the source tree is not there. */
+    static java.nio.file.Path webStaticAssets() {
+        java.nio.file.Path directory = java.nio.file.Path.of(WEB_STATIC_SOURCE).toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(directory)) {
+            throw new IllegalStateException("the web's static files are not at " + directory
+                    + ": run the CDK app from infra-cdk/ in a full checkout");
+        }
+        return directory;
     }
 
     Map<String, HealthCheck> healthChecks() {

@@ -82,4 +82,16 @@ class GlobalStackTest {
         template.hasResourceProperties("AWS::Route53::RecordSet", Map.of("Name", "status." + TestApps.DOMAIN + ".",
                 "Type", "A"));
     }
+
+    @Test
+    void webStaticFiles_arePublishedUnderStaticWithoutPruningTheStatusSite() {
+        Template template = TestApps.template(TestApps.strong().global());
+
+        template.hasResourceProperties("Custom::CDKBucketDeployment", Map.of(
+                "DestinationBucketName", Match.anyValue(),
+                "DestinationBucketKeyPrefix", "static/",
+                "Prune", false,
+                "DistributionPaths", List.of("/static/*")));
+        assertThat(GlobalStack.webStaticAssets().resolve("tern.css")).isRegularFile();
+    }
 }
