@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -21,7 +22,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  *
  * <ul>
  *   <li>HTTP: the JDK's {@code HttpURLConnection} ({@code url-connection-client}); the Apache and Netty
- *       clients are excluded from the build because they cost cold-start time.
+ *       clients are excluded from the build because they cost cold-start time. With
+ *       {@code TERN_DYNAMODB_HTTP_CLIENT=crt} the AWS CRT client instead, where the zip carries it
+ *       ({@code docs/PERFORMANCE.md} compares the two).
  *   <li>Time: {@code apiCallTimeout} = the settings' call timeout, SDK retries included;
  *       {@code apiCallAttemptTimeout} = half of it, at least {@value #MIN_ATTEMPT_TIMEOUT_MILLIS} ms, so a
  *       single slow attempt leaves room for one retry.
@@ -52,10 +55,7 @@ public final class DynamoDbClients {
     public static DynamoDbClient create(StoreSettings settings, List<ExecutionInterceptor> interceptors) {
         Duration attemptTimeout = attemptTimeout(settings.callTimeout());
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(attemptTimeout)
-                        .socketTimeout(attemptTimeout)
-                        .build())
+                .httpClient(httpClient(settings.httpClient(), attemptTimeout))
                 .region(Region.of(settings.awsRegion()))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(settings.callTimeout())
@@ -74,6 +74,21 @@ public final class DynamoDbClients {
             builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }
         return builder.build();
+    }
+
+    private static SdkHttpClient httpClient(StoreSettings.HttpClient choice, Duration attemptTimeout) {
+        if (choice == StoreSettings.HttpClient.CRT) {
+            try {
+                return CrtHttpClients.create(attemptTimeout);
+            } catch (NoClassDefFoundError e) {
+                throw new IllegalStateException("TERN_DYNAMODB_HTTP_CLIENT=crt, but the AWS CRT HTTP client is not on the class path"
+                        + " (add software.amazon.awssdk:aws-crt-client and software.amazon.awssdk.crt:aws-crt to the zip)", e);
+            }
+        }
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(attemptTimeout)
+                .socketTimeout(attemptTimeout)
+                .build();
     }
 
     static Duration attemptTimeout(Duration callTimeout) {

@@ -20,9 +20,18 @@ import java.util.regex.Pattern;
  * @param callTimeout      the longest one store call may take, SDK retries included
  * @param linksWriteRegion the region whose replica takes link and idempotency writes when it is not
  *                         {@code awsRegion} (MREC's home region, {@code TERN_LINKS_WRITE_REGION}), or empty
+ * @param httpClient       the SDK's HTTP client ({@code TERN_DYNAMODB_HTTP_CLIENT})
  */
 public record StoreSettings(TableNames tables, Optional<URI> endpoint, String awsRegion, Duration callTimeout,
-        Optional<String> linksWriteRegion) {
+        Optional<String> linksWriteRegion, HttpClient httpClient) {
+    /** The DynamoDB client's HTTP client ({@code TERN_DYNAMODB_HTTP_CLIENT}). */
+    public enum HttpClient {
+        /** The JDK's {@code HttpURLConnection} ({@code url-connection-client}): in every zip, the default. */
+        URL_CONNECTION,
+        /** The AWS Common Runtime client: only where the zip adds {@code aws-crt-client} and {@code aws-crt}. */
+        CRT
+    }
+
     /** The region signed for with an endpoint override when {@code AWS_REGION} is unset: DynamoDB Local accepts any. */
     public static final String LOCAL_REGION = "us-east-1";
     static final Duration LOCAL_CALL_TIMEOUT = Duration.ofSeconds(2);
@@ -40,8 +49,15 @@ public record StoreSettings(TableNames tables, Optional<URI> endpoint, String aw
             throw new IllegalArgumentException("callTimeout must be positive, got " + callTimeout);
         }
         Objects.requireNonNull(linksWriteRegion, "linksWriteRegion");
+        Objects.requireNonNull(httpClient, "httpClient");
         // Writing "elsewhere" to the region itself is writing locally: one client, not two.
         linksWriteRegion = linksWriteRegion.filter(region -> !region.isBlank() && !region.equals(awsRegion));
+    }
+
+    /** Settings with the default HTTP client ({@link HttpClient#URL_CONNECTION}). */
+    public StoreSettings(TableNames tables, Optional<URI> endpoint, String awsRegion, Duration callTimeout,
+            Optional<String> linksWriteRegion) {
+        this(tables, endpoint, awsRegion, callTimeout, linksWriteRegion, HttpClient.URL_CONNECTION);
     }
 
     /** Settings whose link and idempotency writes stay in {@code awsRegion}. */
@@ -50,7 +66,8 @@ public record StoreSettings(TableNames tables, Optional<URI> endpoint, String aw
     }
 
     /**
-     * Reads {@code TERN_*_TABLE}, {@code TERN_DYNAMODB_ENDPOINT}, {@code TERN_DYNAMODB_TIMEOUT_MILLIS} and
+     * Reads {@code TERN_*_TABLE}, {@code TERN_DYNAMODB_ENDPOINT}, {@code TERN_DYNAMODB_TIMEOUT_MILLIS},
+     * {@code TERN_DYNAMODB_HTTP_CLIENT} and
      * {@code AWS_REGION} (or {@code AWS_DEFAULT_REGION}), failing fast with a message naming the variable.
      * Without an endpoint override the region is required (Lambda always sets it); with one it defaults
      * to {@value #LOCAL_REGION}. {@code TERN_LINKS_WRITE_REGION}, when set, names the region of the
@@ -75,7 +92,9 @@ public record StoreSettings(TableNames tables, Optional<URI> endpoint, String aw
         if (!writeRegion.isEmpty() && !AWS_REGION_NAME.matcher(writeRegion).matches()) {
             throw new SettingsException(Setting.LINKS_WRITE_REGION, writeRegion, "an AWS region name such as us-east-1");
         }
-        return new StoreSettings(tables, endpoint, region, timeout, Optional.of(writeRegion));
+        HttpClient httpClient = read.choice(Setting.DYNAMODB_HTTP_CLIENT,
+                Map.of("url-connection", HttpClient.URL_CONNECTION, "crt", HttpClient.CRT));
+        return new StoreSettings(tables, endpoint, region, timeout, Optional.of(writeRegion), httpClient);
     }
 
     /**
@@ -84,7 +103,7 @@ public record StoreSettings(TableNames tables, Optional<URI> endpoint, String aw
      * those writes stay in {@link #awsRegion()}.
      */
     public Optional<StoreSettings> linkWrites() {
-        return linksWriteRegion.map(region -> new StoreSettings(tables, endpoint, region, callTimeout));
+        return linksWriteRegion.map(region -> new StoreSettings(tables, endpoint, region, callTimeout, Optional.empty(), httpClient));
     }
 
     /** For {@code local/} and tests: DynamoDB Local at {@code endpoint}, region {@value #LOCAL_REGION}, 2 s per call. */
@@ -94,6 +113,6 @@ public record StoreSettings(TableNames tables, Optional<URI> endpoint, String aw
 
     /** The same settings with another call timeout. */
     public StoreSettings withCallTimeout(Duration timeout) {
-        return new StoreSettings(tables, endpoint, awsRegion, timeout, linksWriteRegion);
+        return new StoreSettings(tables, endpoint, awsRegion, timeout, linksWriteRegion, httpClient);
     }
 }

@@ -64,6 +64,8 @@ public enum Setting {
             "DynamoDB endpoint override (DynamoDB Local); empty for the region's real endpoint."),
     DYNAMODB_TIMEOUT_MILLIS("TERN_DYNAMODB_TIMEOUT_MILLIS", "2000",
             "The longest one DynamoDB call may take, retries included, before the request answers 503."),
+    DYNAMODB_HTTP_CLIENT("TERN_DYNAMODB_HTTP_CLIENT", "url-connection",
+            "The DynamoDB client's HTTP client: url-connection (the JDK's, in every zip) or crt (the AWS CRT client; only where the function's zip adds aws-crt-client and aws-crt, see docs/PERFORMANCE.md)."),
     LINKS_WRITE_REGION("TERN_LINKS_WRITE_REGION", "",
             "The AWS region whose replica takes every link and Idempotency-Key write (MREC's home region); empty to write in the function's own region (MRSC, one region, local).");
 
