@@ -10,6 +10,8 @@ import dev.tern.functions.ApiSettings;
 import dev.tern.functions.LinksApiHandler;
 import dev.tern.functions.Wiring;
 import dev.tern.functions.yourls.YourlsApiHandler;
+import dev.tern.local.status.LocalStatusPage;
+import dev.tern.store.DynamoDbClients;
 import dev.tern.store.DynamoDbStores;
 import dev.tern.store.StoreSettings;
 import dev.tern.store.TableNames;
@@ -23,16 +25,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The whole platform in one process: DynamoDB Local, the tables, the in-process click channel and
  * the real Lambda handlers (REST API, and the site: pages and redirects) behind an HTTP server on
- * 127.0.0.1. Started by {@link TernLocalCommand}
- * and by end-to-end tests.
+ * 127.0.0.1, and, when asked, the status page at {@code /status/} (see {@link LocalStatusPage}).
+ * Started by {@link TernLocalCommand} and by end-to-end tests.
  */
 public final class LocalPlatform implements AutoCloseable {
     private final EmbeddedDynamoDb dynamoDb;
@@ -43,10 +47,21 @@ public final class LocalPlatform implements AutoCloseable {
     private final URI baseUri;
     private final TernSettings settings;
     private final LocalAdminKey adminKey;
+    private final Optional<LocalStatus> status;
     private boolean closed;
 
+    /** The status page and the DynamoDB clients it alone uses. */
+    private record LocalStatus(LocalStatusPage page, DynamoDbClient platformClient, DynamoDbClient statusClient) {
+        void close() {
+            page.close();
+            platformClient.close();
+            statusClient.close();
+        }
+    }
+
     private LocalPlatform(EmbeddedDynamoDb dynamoDb, DynamoDbStores stores, BatchingClickChannel clicks,
-            HttpServer server, ExecutorService executor, URI baseUri, TernSettings settings, LocalAdminKey adminKey) {
+            HttpServer server, ExecutorService executor, URI baseUri, TernSettings settings, LocalAdminKey adminKey,
+            Optional<LocalStatus> status) {
         this.dynamoDb = dynamoDb;
         this.stores = stores;
         this.clicks = clicks;
@@ -55,6 +70,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.baseUri = baseUri;
         this.settings = settings;
         this.adminKey = adminKey;
+        this.status = status;
     }
 
     /**
@@ -68,6 +84,7 @@ public final class LocalPlatform implements AutoCloseable {
         EmbeddedDynamoDb dynamoDb = null;
         DynamoDbStores stores = null;
         BatchingClickChannel clicks = null;
+        LocalStatus status = null;
         try {
             int port = server.getAddress().getPort();
             Map<String, String> effective = new HashMap<>(env);
@@ -101,12 +118,27 @@ public final class LocalPlatform implements AutoCloseable {
                     new SiteHandler(wiring, web, stores.rateLimiter()));
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
             server.createContext("/", router::handle);
+            URI baseUri = URI.create("http://127.0.0.1:" + port);
+            if (options.status().enabled()) {
+                StoreSettings storeSettings = StoreSettings.forEndpoint(dynamoDb.endpoint(), TableNames.fromEnv(effective));
+                DynamoDbClient platformClient = DynamoDbClients.create(storeSettings, options.interceptors());
+                DynamoDbClient statusClient = DynamoDbClients.create(storeSettings.withCallTimeout(Duration.ofSeconds(10)), List.of());
+                status = new LocalStatus(LocalStatusPage.start(options.status(), baseUri, stores.links(), platformClient, statusClient,
+                        storeSettings.tables().health()), platformClient, statusClient);
+                server.createContext("/status", status.page().handler(router::handle));
+            }
             server.setExecutor(executor);
             server.start();
-            return new LocalPlatform(dynamoDb, stores, clicks, server, executor, URI.create("http://127.0.0.1:" + port),
-                    settings, adminKey);
+            if (status != null) {
+                status.page().startTimer();
+            }
+            return new LocalPlatform(dynamoDb, stores, clicks, server, executor, baseUri, settings, adminKey,
+                    Optional.ofNullable(status));
         } catch (RuntimeException e) {
             server.stop(0);
+            if (status != null) {
+                status.close();
+            }
             closeQuietly(clicks);
             closeQuietly(stores);
             closeQuietly(dynamoDb);
@@ -142,6 +174,11 @@ public final class LocalPlatform implements AutoCloseable {
         return adminKey.file();
     }
 
+    /** The status page, when {@link LocalOptions#status()} enabled it. */
+    public Optional<LocalStatusPage> statusPage() {
+        return status.map(LocalStatus::page);
+    }
+
     /** DynamoDB Local's endpoint. */
     public URI dynamoDbEndpoint() {
         return dynamoDb.endpoint();
@@ -164,6 +201,7 @@ public final class LocalPlatform implements AutoCloseable {
             return;
         }
         closed = true;
+        status.ifPresent(LocalStatus::close);
         server.stop(1);
         executor.close();
         clicks.close();

@@ -1,5 +1,6 @@
 package dev.tern.local;
 
+import dev.tern.local.status.LocalStatusOptions;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Path;
@@ -29,6 +30,14 @@ public final class TernLocalCommand implements Callable<Integer> {
     @Option(names = "--in-memory", description = "Keep data in memory only; everything is gone when Tern stops.")
     boolean inMemory;
 
+    @Option(names = "--status-interval", defaultValue = "60", paramLabel = "SECONDS",
+            description = "How often the status page at /status/ probes the platform (default: ${DEFAULT-VALUE}; 0 = no status page).")
+    int statusInterval;
+
+    @Option(names = "--status-runs", defaultValue = "2", paramLabel = "N",
+            description = "How many consecutive probes must agree before a component changes state (default: ${DEFAULT-VALUE}; 1 reacts at once).")
+    int statusRuns;
+
     public static void main(String[] args) {
         int exit = new CommandLine(new TernLocalCommand()).execute(args);
         if (exit != 0) {
@@ -41,8 +50,17 @@ public final class TernLocalCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--port must be between 0 and 65535, got " + port);
         }
+        if (statusInterval < 0 || statusInterval > 86_400) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--status-interval must be between 0 (no status page) and 86400 seconds, got " + statusInterval);
+        }
+        if (statusRuns < 1 || statusRuns > 60) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--status-runs must be between 1 and 60, got " + statusRuns);
+        }
         PrintWriter out = new PrintWriter(System.out, true);
-        LocalOptions options = new LocalOptions(port, inMemory ? Optional.empty() : Optional.of(dataDir), List.of());
+        LocalStatusOptions status = statusInterval == 0 ? LocalStatusOptions.off()
+                : LocalStatusOptions.every(Duration.ofSeconds(statusInterval)).withConsecutiveRuns(statusRuns);
+        LocalOptions options = new LocalOptions(port, inMemory ? Optional.empty() : Optional.of(dataDir), List.of(), status);
         long started = System.nanoTime();
         LocalPlatform platform;
         try {
@@ -76,6 +94,7 @@ public final class TernLocalCommand implements Callable<Integer> {
                   Redirects       %s/{code}   (preview: %s/{code}+)
                   DynamoDB Local  %s (%s)
                   Short URLs      %s/{code}
+                  Status page     %s
 
                 %s
 
@@ -87,7 +106,12 @@ public final class TernLocalCommand implements Callable<Integer> {
                 """,
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), base, base, base, base, base,
                 platform.dynamoDbEndpoint(), inMemory ? "in memory" : "data in " + dataDir.toAbsolutePath(),
-                platform.publicBaseUrl(), keyLine, base);
+                platform.publicBaseUrl(),
+                platform.statusPage().isPresent()
+                        ? base + "/status/   (probed every " + statusInterval + " s; feeds at " + base + "/status/api/v2/summary.json;"
+                                + " notes: ./tern status --help)"
+                        : "off (--status-interval 0)",
+                keyLine, base);
         stopped.await();
         return 0;
     }
