@@ -48,6 +48,9 @@ import java.util.Objects;
  *       brings it back within {@code TERN_RESTORE_DAYS}; both 200 with the link, both harmless to repeat.
  *   <li>{@code GET /api/v1/links/{code}/stats?from=&to=} the clicks per day, top referrer hosts and
  *       countries over a range of UTC days ({@link StatsQuery}; scope {@code stats:read}).
+ *   <li>{@code GET /api/v1/links/{code}/history}, {@code POST /api/v1/links/{code}/restore?version=N}, the
+ *       blocklist and the abuse reports: {@link AuditAndAbuseRoutes}. Every change is recorded as made by
+ *       the calling key.
  * </ul>
  *
  * Every error is an RFC 9457 {@code application/problem+json} body whose {@code code} is the core's
@@ -61,6 +64,7 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     static final String YOURLS_SETTINGS_PATH = YourlsSiteRoutes.YOURLS_PATH;
     private static final String RESTORE_SUFFIX = "/restore";
     private static final String STATS_SUFFIX = "/stats";
+    private static final String HISTORY_SUFFIX = "/history";
 
     private final Wiring wiring;
 
@@ -90,6 +94,11 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         DELETE_LINK("delete", Scope.LINKS_WRITE),
         RESTORE_LINK("restore", Scope.LINKS_WRITE),
         LINK_STATS("stats", Scope.STATS_READ),
+        LINK_HISTORY("history", Scope.LINKS_READ),
+        LIST_BLOCKLIST("list-blocklist", Scope.ADMIN),
+        BLOCK_HOST("block-host", Scope.ADMIN),
+        UNBLOCK_HOST("unblock-host", Scope.ADMIN),
+        LIST_ABUSE_REPORTS("abuse-reports", Scope.ADMIN),
         CREATE_KEY("create-key", Scope.ADMIN),
         LIST_KEYS("list-keys", Scope.ADMIN),
         REVOKE_KEY("revoke-key", Scope.ADMIN),
@@ -123,6 +132,8 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             String keysRest = pathRest(path, ApiKeysRoutes.KEYS_PATH);
             String restoreCode = subresourceCode(path, RESTORE_SUFFIX);
             String statsCode = subresourceCode(path, STATS_SUFFIX);
+            String historyCode = subresourceCode(path, HISTORY_SUFFIX);
+            String blocklistRest = pathRest(path, AuditAndAbuseRoutes.BLOCKLIST_PATH);
             Route route;
             if (path.equals(BULK_PATH)) {
                 route = only(method, path, Route.BULK_CREATE, "POST");
@@ -132,6 +143,15 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             } else if (statsCode != null) {
                 code = statsCode;
                 route = only(method, path, Route.LINK_STATS, "GET", "HEAD");
+            } else if (historyCode != null) {
+                code = historyCode;
+                route = only(method, path, Route.LINK_HISTORY, "GET", "HEAD");
+            } else if (blocklistRest != null) {
+                route = blocklistRest.isEmpty() ? only(method, path, Route.LIST_BLOCKLIST, "GET", "HEAD")
+                        : method.equals("PUT") ? Route.BLOCK_HOST
+                        : only(method, path, Route.UNBLOCK_HOST, "PUT", "DELETE");
+            } else if (path.equals(AuditAndAbuseRoutes.ABUSE_REPORTS_PATH)) {
+                route = only(method, path, Route.LIST_ABUSE_REPORTS, "GET", "HEAD");
             } else if (linksRest != null) {
                 code = linksRest.isEmpty() ? null : linksRest;
                 route = linksRest.isEmpty()
@@ -158,16 +178,22 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             Map<String, String> headers = jsonHeaders();
             headers.putAll(admission.headers());
             ApiKeysRoutes keys = new ApiKeysRoutes(wiring.apiKeys(), json);
+            AuditAndAbuseRoutes audit = new AuditAndAbuseRoutes(wiring, json, link -> representation(link, json));
+            Creator actor = AuditAndAbuseRoutes.actor(admission.key());
             return withoutBodyIf(request.isHead(), switch (route) {
                 case CREATE_LINK -> create(request, admission.key(), headers, json);
                 case LIST_LINKS -> list(request, headers, json);
                 case BULK_CREATE -> bulk(request, admission.key(), headers, json);
                 case GET_LINK -> get(linksRest, headers, json);
-                case UPDATE_LINK -> update(request, linksRest, headers, json);
+                case UPDATE_LINK -> update(request, linksRest, actor, headers, json);
                 case DELETE_LINK -> Responses.of(200, headers, json.write(representation(
-                        wiring.links().delete(existingCode(linksRest)), json)));
-                case RESTORE_LINK -> Responses.of(200, headers, json.write(representation(
-                        wiring.links().restore(existingCode(restoreCode)), json)));
+                        wiring.links().delete(existingCode(linksRest), actor), json)));
+                case RESTORE_LINK -> Responses.of(200, headers, json.write(representation(restore(request, restoreCode, actor), json)));
+                case LINK_HISTORY -> audit.history(request, existingCode(historyCode), headers);
+                case LIST_BLOCKLIST -> audit.listBlocklist(request, headers);
+                case BLOCK_HOST -> audit.block(blocklistRest, headers);
+                case UNBLOCK_HOST -> audit.unblock(blocklistRest, headers);
+                case LIST_ABUSE_REPORTS -> audit.abuseReports(request, headers);
                 case LINK_STATS -> stats(request, statsCode, headers, json);
                 case CREATE_KEY -> keys.create(request, admission.key(), headers);
                 case LIST_KEYS -> keys.list(wiring.clock().instant(), headers);
@@ -327,10 +353,18 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         return new ShortCode(rawCode);
     }
 
-    private APIGatewayV2HTTPResponse update(HttpRequest request, String rawCode, Map<String, String> headers, ApiJson json) {
+    /** {@code ?version=N} sets the link back to version N; without it, the undelete. */
+    private Link restore(HttpRequest request, String rawCode, Creator actor) {
+        ShortCode code = existingCode(rawCode);
+        java.util.Optional<Long> version = AuditAndAbuseRoutes.restoreVersion(request);
+        return version.isPresent() ? wiring.links().restoreVersion(code, version.get(), actor) : wiring.links().restore(code, actor);
+    }
+
+    private APIGatewayV2HTTPResponse update(HttpRequest request, String rawCode, Creator actor, Map<String, String> headers,
+            ApiJson json) {
         ShortCode code = existingCode(rawCode);
         LinkPatch patch = new LinkPatchReader(json).read(request);
-        Link updated = wiring.links().update(code, patch);
+        Link updated = wiring.links().update(code, patch, actor);
         return Responses.of(200, headers, json.write(representation(updated, json)));
     }
 

@@ -1,6 +1,8 @@
 package dev.tern.functions;
 
 import dev.tern.core.Stores;
+import dev.tern.core.abuse.AbuseReportService;
+import dev.tern.core.abuse.HostBlocklist;
 import dev.tern.core.apikey.ApiKey;
 import dev.tern.core.apikey.ApiKeyService;
 import dev.tern.core.apikey.ApiKeyStore;
@@ -60,6 +62,9 @@ public final class Wiring implements AutoCloseable {
     private volatile ClickAggregator aggregator;
     private final YourlsSiteStore yourlsSites;
     private volatile YourlsService yourls;
+    private final HostBlocklist blocklist;
+    private final AbuseReportService abuseReports;
+    private final CreateLimits createLimits;
 
     /**
      * Wires the functions over the given stores and click sink, logging to standard output, without
@@ -108,6 +113,22 @@ public final class Wiring implements AutoCloseable {
 
     Wiring(TernSettings settings, ApiSettings api, Stores stores, ApiKeyStore apiKeyStore, RateLimiter apiLimiter,
             YourlsSiteStore yourlsSites, ClickSink clickSink, Clock clock, Consumer<String> logLines, AutoCloseable owned) {
+        this(settings, api, stores, apiKeyStore, apiLimiter, yourlsSites, clickSink, clock, logLines, owned, AbuseControls.none());
+    }
+
+    /**
+     * Wires the functions with the REST API's keys, the YOURLS site and the abuse controls (blocklist,
+     * abuse reports, the anonymous creation limit), logging to standard output: what {@code local/} and
+     * the tests of those controls use.
+     */
+    public Wiring(TernSettings settings, ApiSettings api, Stores stores, ApiKeyStore apiKeys, RateLimiter apiLimiter,
+            YourlsSiteStore yourlsSites, ClickSink clickSink, Clock clock, AbuseControls abuse) {
+        this(settings, api, stores, apiKeys, apiLimiter, yourlsSites, clickSink, clock, standardOut(), () -> { }, abuse);
+    }
+
+    Wiring(TernSettings settings, ApiSettings api, Stores stores, ApiKeyStore apiKeyStore, RateLimiter apiLimiter,
+            YourlsSiteStore yourlsSites, ClickSink clickSink, Clock clock, Consumer<String> logLines, AutoCloseable owned,
+            AbuseControls abuse) {
         this.yourlsSites = Objects.requireNonNull(yourlsSites, "yourlsSites");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.stores = Objects.requireNonNull(stores, "stores");
@@ -115,8 +136,12 @@ public final class Wiring implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.log = new BoundaryLog(logLines);
         this.owned = Objects.requireNonNull(owned, "owned");
+        this.blocklist = new HostBlocklist(abuse.blocklistFile(), abuse.blockedHosts(), clock);
         this.links = new LinkService(cached(stores.links(), settings), stores.idempotency(), stores.clicks(), settings.newCodeGenerator(),
-                settings.codePolicy(), settings.urlPolicy(), clock, settings.restoreWindow());
+                settings.codePolicy(), settings.urlPolicy(), clock, settings.restoreWindow(), blocklist);
+        this.abuseReports = new AbuseReportService(abuse.reports(), stores.links(), clock);
+        this.createLimits = new CreateLimits(apiLimiter instanceof NoApiKeys ? Optional.empty() : Optional.of(apiLimiter),
+                api.perKey(), abuse.anonymousCreates(), abuse.addressKey(), clock);
         this.apiKeys = new ApiKeyService(apiKeyStore, clock);
         this.apiGuard = new ApiGuard(apiKeys, apiLimiter, api, clock);
     }
@@ -165,8 +190,15 @@ public final class Wiring implements AutoCloseable {
             throw e;
         }
         PrintStream out = System.out;
+        AbuseControls abuse;
+        try {
+            abuse = AbuseControls.fromEnv(env, dynamoDb.blockedHosts(), dynamoDb.abuseReports());
+        } catch (RuntimeException e) {
+            dynamoDb.close();
+            throw e;
+        }
         return new Wiring(settings, api, dynamoDb.stores(), dynamoDb.apiKeys(), dynamoDb.rateLimiter(), dynamoDb.yourlsSite(),
-                new LogLineClickSink(out::println), Clock.systemUTC(), out::println, dynamoDb);
+                new LogLineClickSink(out::println), Clock.systemUTC(), out::println, dynamoDb, abuse);
     }
 
     public TernSettings settings() {
@@ -236,12 +268,27 @@ public final class Wiring implements AutoCloseable {
                     // Drawn from only for stats filter=rand; created on first use, never in a SnapStart snapshot.
                     LazySecureRandom random = new LazySecureRandom();
                     current = new YourlsService(stores.links(), stores.clicks(), ranking, yourlsSites, settings.codePolicy(),
-                            settings.urlPolicy(), settings.publicBaseUrl().toString(), clock, () -> random.get().nextLong());
+                            settings.urlPolicy(), settings.publicBaseUrl().toString(), clock, () -> random.get().nextLong(), blocklist);
                     yourls = current;
                 }
             }
         }
         return current;
+    }
+
+    /** The blocklist (file and table), checked by every create path and again by the redirect; managed by the admin API. */
+    public HostBlocklist blocklist() {
+        return blocklist;
+    }
+
+    /** Reporting abuse (the preview page's form) and listing the reports (the admin API). */
+    public AbuseReportService abuseReports() {
+        return abuseReports;
+    }
+
+    /** The per-user and per-address limits of creation outside the REST API (YOURLS API). */
+    public CreateLimits createLimits() {
+        return createLimits;
     }
 
     /** The API key use cases. */

@@ -20,7 +20,7 @@ class ProblemsTest {
         Map<ErrorCode, Integer> expected = new EnumMap<>(ErrorCode.class);
         for (ErrorCode code : new ErrorCode[] {ErrorCode.INVALID_URL, ErrorCode.REDIRECT_LOOP, ErrorCode.INVALID_CODE,
                 ErrorCode.RESERVED_CODE, ErrorCode.INVALID_TITLE, ErrorCode.INVALID_EXPIRY, ErrorCode.INVALID_REQUEST,
-                ErrorCode.INVALID_IDEMPOTENCY_KEY}) {
+                ErrorCode.INVALID_IDEMPOTENCY_KEY, ErrorCode.BLOCKED_URL}) {
             expected.put(code, 400);
         }
         expected.put(ErrorCode.UNAUTHORIZED, 401);
@@ -30,6 +30,7 @@ class ProblemsTest {
         expected.put(ErrorCode.CODE_TAKEN, 409);
         expected.put(ErrorCode.API_KEY_ALREADY_ISSUED, 409);
         expected.put(ErrorCode.NOT_FOUND, 404);
+        expected.put(ErrorCode.VERSION_NOT_FOUND, 404);
         expected.put(ErrorCode.ROUTE_NOT_FOUND, 404);
         expected.put(ErrorCode.METHOD_NOT_ALLOWED, 405);
         expected.put(ErrorCode.GONE, 410);

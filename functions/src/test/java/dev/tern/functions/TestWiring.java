@@ -37,6 +37,8 @@ final class TestWiring {
     final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
     final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
     final dev.tern.testkit.InMemoryYourlsSiteStore yourlsSites = new dev.tern.testkit.InMemoryYourlsSiteStore();
+    final dev.tern.testkit.InMemoryBlockedHostStore blockedHosts = new dev.tern.testkit.InMemoryBlockedHostStore();
+    final dev.tern.testkit.InMemoryAbuseReportStore abuseReports = new dev.tern.testkit.InMemoryAbuseReportStore();
     final MutableClock clock = new MutableClock(NOW);
     final List<Click> clicks = new CopyOnWriteArrayList<>();
     final List<String> logLines = new CopyOnWriteArrayList<>();
@@ -76,7 +78,8 @@ final class TestWiring {
     }
 
     Wiring wiring() {
-        return new Wiring(settings, apiSettings, stores, apiKeys, rateLimiter, yourlsSites, sink, clock, logLines::add, () -> { });
+        return new Wiring(settings, apiSettings, stores, apiKeys, rateLimiter, yourlsSites, sink, clock, logLines::add, () -> { },
+                AbuseControls.none().withBlocklist(blockedHosts, Optional.empty()).withReports(abuseReports));
     }
 
     /** Issues a key with {@code scopes} straight into the key store and returns its value. */

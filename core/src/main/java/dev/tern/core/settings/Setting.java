@@ -38,6 +38,8 @@ public enum Setting {
             "How many links one client address may create through the web form per hour, after the burst."),
     RESTORE_DAYS("TERN_RESTORE_DAYS", "30",
             "How many days after its deletion a link can be restored through the API (0-3650); it answers 410 meanwhile."),
+    BLOCKLIST_FILE("TERN_BLOCKLIST_FILE", "",
+            "A file of blocked hosts (one per line, # comments; a host blocks its subdomains too), read again when it changes; empty for none. Adds to the list kept through /api/v1/blocklist."),
     API_BURST("TERN_API_BURST", "50", "How many REST API requests one API key may make in a quick burst."),
     API_REQUESTS_PER_MINUTE("TERN_API_REQUESTS_PER_MINUTE", "600",
             "How many REST API requests one API key may make per minute, after the burst."),

@@ -17,6 +17,7 @@ import dev.tern.core.yourls.StatsFilter;
 import dev.tern.core.yourls.YourlsLink;
 import dev.tern.core.yourls.YourlsService;
 import dev.tern.core.yourls.YourlsSite;
+import dev.tern.functions.CreateLimits;
 import dev.tern.functions.HttpRequest;
 import dev.tern.functions.Wiring;
 import java.time.Clock;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -36,13 +38,17 @@ import java.util.regex.Pattern;
  *
  * <p>Actions: {@code shorturl}, {@code expand}, {@code url-stats}, {@code stats}, {@code db-stats},
  * {@code version}; anything else is YOURLS's 400. A store that throttles or does not answer is a
- * YOURLS-shaped 503 with {@code Retry-After}; anything unexpected is logged once and answered as a
+ * YOURLS-shaped 503 with {@code Retry-After}; {@code shorturl} over its rate limit (per user, or per
+ * hashed address for the public API) is a YOURLS-shaped 429 {@code error:flood} with {@code Retry-After};
+ * a blocklisted host is {@code error:blocked-url}; anything unexpected is logged once and answered as a
  * YOURLS-shaped 500 without details. Dates are shown in UTC.
  */
 public final class YourlsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final String PATH = "/yourls-api.php";
     private static final String UNAVAILABLE = "The service is busy right now; please retry shortly";
     private static final String INTERNAL = "Something went wrong on our side; please retry later";
+    /** YOURLS's own words when one address adds links too fast ({@code yourls_check_IP_flood}). */
+    static final String FLOOD = "Too many URLs added too fast. Slow down please.";
     private static final Pattern IP_LITERAL = Pattern.compile("^[0-9A-Fa-f:.]{2,45}$");
 
     private final Wiring wiring;
@@ -85,8 +91,19 @@ public final class YourlsApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             if (authentication instanceof YourlsAuthentication.Rejected rejected) {
                 return respond(rejected.reply(), params, Map.of());
             }
-            Creator creator = new Creator("yourls-api:" + (authentication instanceof YourlsAuthentication.Authenticated user
-                    ? user.user() : "anonymous"));
+            Optional<String> user = authentication instanceof YourlsAuthentication.Authenticated authenticated
+                    ? Optional.of(authenticated.user()) : Optional.empty();
+            Creator creator = new Creator("yourls-api:" + user.orElse("anonymous"));
+            if ("shorturl".equals(action)) {
+                // Per user, or per (hashed) address for the public API: the form's bucket, so one address has one allowance.
+                CreateLimits.Verdict verdict = user.isPresent()
+                        ? wiring.createLimits().user(user.get())
+                        : wiring.createLimits().address(request.sourceIp());
+                if (!verdict.allowed()) {
+                    return respond(replies.shortUrlFailure("error:flood", FLOOD, 429), params,
+                            Map.of("retry-after", Long.toString(verdict.retryAfterSeconds())));
+                }
+            }
             return respond(act(action, params, yourls, site, creator, request), params, Map.of());
         } catch (StoreUnavailableException busy) {
             wiring.log().warn("yourls-api:" + action, busy.code().slug(), request.requestId(), busy.getMessage());
