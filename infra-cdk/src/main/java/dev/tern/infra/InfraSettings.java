@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
  * @param hostedZoneName       that zone's name ({@code domainName} or a parent of it)
  * @param regions              the regions serving traffic, the first holding the global tables' stack
  * @param linksConsistency     how the links and idempotency tables replicate
- * @param homeRegion           the region that holds the global tables' stack (and, under MREC, takes
- *                             every link write): one of {@code regions}
+ * @param homeRegion           the region that holds the global tables' stack: one of {@code regions}
+ * @param linksWriteRegion     under MREC, the region whose replica takes every link and idempotency
+ *                             write ({@code homeRegion} unless moved away from a failed region); under
+ *                             MRSC, {@code homeRegion} too, though every region writes locally there
  * @param redirectStatus       the default redirect status ({@code TERN_REDIRECT_STATUS})
  * @param redirectCacheSeconds the default redirect cache lifetime ({@code TERN_REDIRECT_CACHE_SECONDS})
  * @param alarmEmail           where alarms are sent
@@ -42,6 +44,7 @@ public record InfraSettings(
         List<String> regions,
         LinksConsistency linksConsistency,
         String homeRegion,
+        String linksWriteRegion,
         int redirectStatus,
         int redirectCacheSeconds,
         String alarmEmail,
@@ -81,6 +84,7 @@ public record InfraSettings(
         regions = List.copyOf(regions);
         Objects.requireNonNull(linksConsistency, "linksConsistency");
         Objects.requireNonNull(homeRegion, "homeRegion");
+        Objects.requireNonNull(linksWriteRegion, "linksWriteRegion");
         Objects.requireNonNull(alarmEmail, "alarmEmail");
         Objects.requireNonNull(memory, "memory");
         Objects.requireNonNull(architecture, "architecture");
@@ -123,6 +127,7 @@ public record InfraSettings(
         REGIONS("regions", null),
         LINKS_CONSISTENCY("linksConsistency", "mrsc"),
         HOME_REGION("homeRegion", ""),
+        LINKS_WRITE_REGION("linksWriteRegion", ""),
         REDIRECT_STATUS("redirectStatus", "301"),
         REDIRECT_CACHE_SECONDS("redirectCacheSeconds", "300"),
         ALARM_EMAIL("alarmEmail", null),
@@ -218,6 +223,16 @@ public record InfraSettings(
         if (!regions.contains(home)) {
             throw new InfraSettingsException(Key.HOME_REGION, home, "one of the regions (" + String.join(", ", regions) + ")");
         }
+        String writeRegion = read.optional(Key.LINKS_WRITE_REGION);
+        if (writeRegion.isEmpty()) {
+            writeRegion = home;
+        } else if (consistency == LinksConsistency.MRSC && !writeRegion.equals(home)) {
+            throw new InfraSettingsException(Key.LINKS_WRITE_REGION, writeRegion,
+                    "empty for linksConsistency mrsc, where every region writes its own strongly consistent replica");
+        } else if (!regions.contains(writeRegion)) {
+            throw new InfraSettingsException(Key.LINKS_WRITE_REGION, writeRegion,
+                    "one of the regions (" + String.join(", ", regions) + ")");
+        }
 
         int status = read.integer(Key.REDIRECT_STATUS, 301, 308);
         if (status != 301 && status != 302 && status != 307 && status != 308) {
@@ -253,7 +268,8 @@ public record InfraSettings(
             throw new InfraSettingsException(Key.ACCOUNT, account, "a 12-digit AWS account id, or empty for the CLI's account");
         }
         int secretsGeneration = read.integer(Key.SECRETS_GENERATION, 1, 1_000_000);
-        return new InfraSettings(domain, zoneId, zoneName, regions, consistency, home, status, cacheSeconds, email, memory,
+        return new InfraSettings(domain, zoneId, zoneName, regions, consistency, home, writeRegion, status, cacheSeconds, email,
+                memory,
                 architecture, retention, prefix, bundle, account, secretsGeneration);
     }
 
@@ -276,6 +292,7 @@ public record InfraSettings(
         context.put(Key.REGIONS.contextKey(), regions);
         context.put(Key.LINKS_CONSISTENCY.contextKey(), linksConsistency.name().toLowerCase(Locale.ROOT));
         context.put(Key.HOME_REGION.contextKey(), homeRegion);
+        context.put(Key.LINKS_WRITE_REGION.contextKey(), linksWriteRegion);
         context.put(Key.REDIRECT_STATUS.contextKey(), redirectStatus);
         context.put(Key.REDIRECT_CACHE_SECONDS.contextKey(), redirectCacheSeconds);
         context.put(Key.ALARM_EMAIL.contextKey(), alarmEmail);

@@ -186,17 +186,18 @@ public final class RegionStack extends Stack {
                 List.of("Resource::arn:<AWS::Partition>:s3:::" + nagAccount(statusBucket) + "/*",
                         "Resource::arn:aws:s3:::" + nagAccount(statusBucket) + "/*"));
 
-        // MREC: link and idempotency writes of every region go to the home region's replica (the store's
-        // TERN_LINKS_WRITE_REGION), so each conditional create is decided in one place.
+        // MREC: link and idempotency writes of every region go to one replica, the write region's (the home
+        // region unless tern:linksWriteRegion moved it; the store's TERN_LINKS_WRITE_REGION), so each
+        // conditional create is decided in one place.
         List<TernFunction> linkWriters = new ArrayList<>(List.of(siteCreate, api, yourls, statusProbe));
         boolean writesElsewhere = settings.linksConsistency() == InfraSettings.LinksConsistency.MREC
-                && !region.equals(settings.homeRegion());
+                && !region.equals(settings.linksWriteRegion());
         if (writesElsewhere) {
-            ITableV2 homeLinks = homeReplica("HomeLinksTable", Tables.definition(settings, Setting.LINKS_TABLE), settings);
-            ITableV2 homeIdempotency = homeReplica("HomeIdempotencyTable",
+            ITableV2 homeLinks = writeReplica("HomeLinksTable", Tables.definition(settings, Setting.LINKS_TABLE), settings);
+            ITableV2 homeIdempotency = writeReplica("HomeIdempotencyTable",
                     Tables.definition(settings, Setting.IDEMPOTENCY_TABLE), settings);
             for (TernFunction writer : linkWriters) {
-                writer.function().addEnvironment(Setting.LINKS_WRITE_REGION.variable(), settings.homeRegion());
+                writer.function().addEnvironment(Setting.LINKS_WRITE_REGION.variable(), settings.linksWriteRegion());
                 homeLinks.grantReadWriteData(writer.alias());
                 homeIdempotency.grantReadWriteData(writer.alias());
             }
@@ -232,7 +233,7 @@ public final class RegionStack extends Stack {
         // Under MREC the writers are also granted the home region's replicas.
         List<String> indexWildcards = Tables.definitions(settings).stream()
                 .filter(definition -> !definition.indexes().isEmpty())
-                .flatMap(definition -> Stream.of(region, settings.homeRegion()).distinct()
+                .flatMap(definition -> Stream.of(region, settings.linksWriteRegion()).distinct()
                         .flatMap(tableRegion -> Stream.of("<AWS::Partition>", "aws")
                                 .map(partition -> "Resource::arn:" + partition + ":dynamodb:" + tableRegion + ":"
                                         + accountInArn + ":table/" + definition.name() + "/index/*")))
@@ -345,10 +346,10 @@ public final class RegionStack extends Stack {
                 .collect(Collectors.joining(","));
     }
 
-    /** The home region's replica of a global table, by ARN (this stack's account and partition), for grants. */
-    private ITableV2 homeReplica(String id, TableDefinition definition, InfraSettings settings) {
+    /** The write region's replica of a global table, by ARN (this stack's account and partition), for grants. */
+    private ITableV2 writeReplica(String id, TableDefinition definition, InfraSettings settings) {
         return TableV2.fromTableAttributes(this, id, TableAttributesV2.builder()
-                .tableArn(Arn.format(ArnComponents.builder().service("dynamodb").region(settings.homeRegion())
+                .tableArn(Arn.format(ArnComponents.builder().service("dynamodb").region(settings.linksWriteRegion())
                         .resource("table").resourceName(definition.name()).build(), this))
                 .globalIndexes(definition.indexes().stream().map(TableDefinition.SecondaryIndex::name).toList())
                 .build());

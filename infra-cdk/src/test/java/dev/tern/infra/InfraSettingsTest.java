@@ -156,6 +156,29 @@ class InfraSettingsTest {
     }
 
     @Test
+    void fromContext_linksWriteRegion_defaultsToTheHomeRegionAndMayMoveUnderMrec() {
+        Map<String, Object> context = with("tern:linksConsistency", "mrec");
+        context.put("tern:homeRegion", "us-east-2");
+
+        assertThat(read(context).linksWriteRegion()).isEqualTo("us-east-2");
+        context.put("tern:linksWriteRegion", "us-west-2");
+        assertThat(read(context).linksWriteRegion()).isEqualTo("us-west-2");
+        assertThat(read(with("tern:regions", "us-east-1,us-east-2,us-west-2")).linksWriteRegion()).isEqualTo("us-east-1");
+    }
+
+    @Test
+    void fromContext_linksWriteRegionOutsideRegionsOrUnderMrsc_isRefused() {
+        Map<String, Object> mrec = with("tern:linksConsistency", "mrec");
+        mrec.put("tern:homeRegion", "us-east-1");
+        mrec.put("tern:linksWriteRegion", "eu-west-1");
+        assertRefused(mrec, "tern:linksWriteRegion = 'eu-west-1' is not usable: one of the regions (us-east-1, us-east-2,"
+                + " us-west-2)");
+
+        assertRefused(with("tern:linksWriteRegion", "us-west-2"), "tern:linksWriteRegion = 'us-west-2' is not usable: empty"
+                + " for linksConsistency mrsc, where every region writes its own strongly consistent replica");
+    }
+
+    @Test
     void fromContext_unsupportedRedirectStatus_isRefused() {
         assertRefused(with("tern:redirectStatus", 303), "tern:redirectStatus = '303' is not usable: 301, 302, 307 or 308");
     }

@@ -73,4 +73,27 @@ class LinkWritesRegionStackTest {
             }
         }
     }
+
+    @Test
+    void mrec_writeRegionMovedAwayFromTheHome_everyOtherRegionWritesThere() {
+        java.util.Map<String, Object> context = TestApps.context();
+        context.put("tern:regions", "eu-west-1,us-east-1,ap-southeast-2");
+        context.put("tern:linksConsistency", "mrec");
+        context.put("tern:homeRegion", "eu-west-1");
+        context.put("tern:linksWriteRegion", "us-east-1");
+        InfraSettings settings = InfraSettings.fromContext(context::get);
+        software.amazon.awscdk.App app = new software.amazon.awscdk.App(software.amazon.awscdk.AppProps.builder()
+                .context(context).build());
+
+        RegionStack formerHome = new RegionStack(app, "Former", software.amazon.awscdk.StackProps.builder()
+                .env(software.amazon.awscdk.Environment.builder().region("eu-west-1").account("123456789012").build())
+                .build(), settings, "eu-west-1");
+        RegionStack writer = new RegionStack(app, "Writer", software.amazon.awscdk.StackProps.builder()
+                .env(software.amazon.awscdk.Environment.builder().region("us-east-1").account("123456789012").build())
+                .build(), settings, "us-east-1");
+
+        assertThat(variables(Template.fromStack(formerHome), formerHome, formerHome.api()))
+                .containsEntry("TERN_LINKS_WRITE_REGION", "us-east-1");
+        assertThat(variables(Template.fromStack(writer), writer, writer.api())).doesNotContainKey("TERN_LINKS_WRITE_REGION");
+    }
 }
