@@ -124,8 +124,9 @@ public final class ColdStartProbe {
                     }
                     case "redirect-snapstart" -> cases.add(probe.functionCase("redirect-snapstart", redirectBundle, HANDLER_REDIRECT,
                             functionEnv, true));
-                    case "site-crt" -> cases.add(probe.functionCase("site-crt", withCrt(bundle, options), HANDLER_SITE,
-                            with(functionEnv, "TERN_DYNAMODB_HTTP_CLIENT", "crt"), false));
+                    case "site-crt" -> cases.add(new Case("site-crt", HANDLER_SITE,
+                            probe.withCrt(bundle, Path.of(options.getOrDefault("crt-lib", "benchmarks/target/crt-lib"))),
+                            with(functionEnv, "TERN_DYNAMODB_HTTP_CLIENT", "crt"), false, LINK_TARGET, OTHER_TARGET));
                     default -> throw new IllegalArgumentException("unknown case '" + name + "'; known: hello, site, site-snapstart,"
                             + " redirect, redirect-snapstart, site-crt");
                 }
@@ -418,8 +419,26 @@ public final class ColdStartProbe {
         throw new IllegalStateException("the runtime interface client has no x86_64 JNI library");
     }
 
-    private static Path withCrt(Path bundle, Map<String, String> options) {
-        throw new IllegalArgumentException("site-crt: not available in this build");
+    /** {@code bundle} unzipped with the AWS CRT client's jars added to {@code lib/} (from {@code --crt-lib}). */
+    private Path withCrt(Path bundle, Path crtLib) throws IOException {
+        requireFile(crtLib, "the CRT client's jars: ./mvnw -pl benchmarks -am package -DskipTests");
+        Path root = environment.workDir().resolve("with-crt");
+        if (!Files.isDirectory(root)) {
+            Path plain = unzip(bundle);
+            try (Stream<Path> files = Files.walk(plain)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Path target = root.resolve(plain.relativize(file).toString());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target);
+                }
+            }
+            try (Stream<Path> jars = Files.list(crtLib)) {
+                for (Path jar : jars.toList()) {
+                    Files.copy(jar, root.resolve("lib").resolve(jar.getFileName()));
+                }
+            }
+        }
+        return root;
     }
 
     private static Map<String, String> with(Map<String, String> env, String key, String value) {
@@ -458,7 +477,7 @@ public final class ColdStartProbe {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: ColdStartProbe [--runs N] [--cases hello,site,site-snapstart,redirect]"
-                        + " [--bundle ZIP] [--redirect-bundle ZIP] [--runtime-lib DIR] [--cpu N|none] [--memory MB] [--warm N] [--java PATH];"
+                        + " [--bundle ZIP] [--redirect-bundle ZIP] [--runtime-lib DIR] [--crt-lib DIR] [--cpu N|none] [--memory MB] [--warm N] [--java PATH];"
                         + " got " + args[i]);
             }
             options.put(args[i].substring(2), args[++i]);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ColdStartProbeIT {
     private static final Path BUNDLE = Path.of("../infra-cdk/lambda-bundle/target/tern-lambda.zip");
+    private static final Path REDIRECT_BUNDLE = Path.of("../infra-cdk/lambda-bundle/target/tern-redirect.zip");
     private static final Path RUNTIME_LIB = Path.of("target/lambda-runtime");
     private static EmbeddedDynamoDb dynamoDb;
 
@@ -44,5 +45,18 @@ class ColdStartProbeIT {
 
         assertThat(sample.coldMs()).isGreaterThanOrEqualTo(sample.initMs());
         assertThat(Files.readString(work.resolve("site.log"))).contains("\"type\":\"tern.click\"");
+    }
+
+    @Test
+    void redirectZip_coldStart_holdsEverythingTheRedirectLoads(@TempDir Path work) throws Exception {
+        assertThat(REDIRECT_BUNDLE).as("the redirect function's zip, built by infra-cdk/lambda-bundle").exists();
+        ColdStartProbe probe = new ColdStartProbe(new ColdStartProbe.Environment(RUNTIME_LIB, work, Optional.empty(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), 1024, 1));
+
+        ColdStartProbe.Sample sample = probe.run(probe.functionCase("redirect", REDIRECT_BUNDLE, ColdStartProbe.HANDLER_REDIRECT,
+                ColdStartProbe.functionEnv(dynamoDb), false));
+
+        assertThat(sample.coldMs()).isGreaterThanOrEqualTo(sample.initMs());
+        assertThat(Files.readString(work.resolve("redirect.log"))).doesNotContain("ClassNotFoundException", "NoClassDefFoundError");
     }
 }
