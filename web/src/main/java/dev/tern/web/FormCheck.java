@@ -92,6 +92,7 @@ final class FormCheck {
     Optional<FieldError> fromCore(TernException e, LinkForm form) {
         return switch (e.code()) {
             case INVALID_URL, REDIRECT_LOOP -> Optional.of(urlError(e, form.url()));
+            case BLOCKED_URL -> Optional.of(FieldError.of("url", "error.url.blocked"));
             case INVALID_CODE, RESERVED_CODE, CODE_TAKEN -> Optional.of(codeError(e, form.code()));
             case INVALID_TITLE -> Optional.of(FieldError.of("title", "error.title.long", LinkService.MAX_TITLE_LENGTH));
             case INVALID_EXPIRY -> Optional.of(FieldError.of("expires", "error.expires.past"));

@@ -55,6 +55,16 @@ record LinkForm(String url, String code, String title, String expires, String to
      * @throws UnreadableException for another media type, a body too large, or bad encoding
      */
     static LinkForm parse(String contentType, byte[] body) throws UnreadableException {
+        Map<String, String> fields = fields(contentType, body);
+        return new LinkForm(fields.get("url"), fields.get("code"), fields.get("title"), fields.get("expires"), fields.get("token"));
+    }
+
+    /**
+     * The fields of a form body (the first value of each name), for every form of the site.
+     *
+     * @throws UnreadableException for another media type, a body too large, or bad encoding
+     */
+    static Map<String, String> fields(String contentType, byte[] body) throws UnreadableException {
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/x-www-form-urlencoded")) {
             throw new UnreadableException("not a form: " + (mediaType.isEmpty() ? "no Content-Type" : mediaType));
@@ -77,7 +87,7 @@ record LinkForm(String url, String code, String title, String expires, String to
                 throw new UnreadableException("bad percent-encoding");
             }
         }
-        return new LinkForm(fields.get("url"), fields.get("code"), fields.get("title"), fields.get("expires"), fields.get("token"));
+        return fields;
     }
 
     private static String clean(String value) {

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code GET|HEAD /{code}}</td><td>the redirect ({@link RedirectHandler}, unchanged)</td></tr>
  *   <tr><td>{@code GET|HEAD /}</td><td>the creation form ({@code ?url=} prefills it)</td></tr>
  *   <tr><td>{@code POST /}</td><td>creates a link: the result page, or the form with what is wrong</td></tr>
- *   <tr><td>{@code GET|HEAD /{code}+}, {@code /{code}+/}</td><td>the preview and statistics page</td></tr>
+ *   <tr><td>{@code GET|HEAD /{code}+}, {@code /{code}+/}</td><td>the preview and statistics page, with the report-abuse form</td></tr>
+ *   <tr><td>{@code POST /{code}+}</td><td>reports the link (CSRF-protected, limited per address); disables nothing</td></tr>
  *   <tr><td>{@code GET|HEAD /https://…}</td><td>prefix-and-shorten: the form with that URL (and the query string) filled in</td></tr>
  *   <tr><td>{@code GET|HEAD /static/…}</td><td>the stylesheet, the script, the icon</td></tr>
  *   <tr><td>anything else</td><td>{@link RedirectHandler}: its 404 and 405 pages</td></tr>
@@ -113,6 +114,9 @@ public final class SiteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
                         : site().methodNotAllowed(visit, "GET, HEAD, POST"));
             } else if (read && path.startsWith(StaticAssets.PREFIX)) {
                 page = assets().serve(path, request.rawQuery(), request.header("if-none-match"), request.isHead(), https);
+            } else if (method.equals("POST") && previewCode(path).isPresent()) {
+                visit = site().visit(request, https, path, true);
+                page = Optional.of(site().report(visit, previewCode(path).get()));
             } else if (read) {
                 Optional<ShortCode> preview = previewCode(path);
                 if (preview.isPresent()) {

@@ -12,7 +12,9 @@ import dev.tern.core.link.Link;
 import dev.tern.core.link.LinkDetails;
 import dev.tern.core.link.NewLinkRequest;
 import dev.tern.core.link.ShortCode;
+import dev.tern.core.error.InvalidRequestException;
 import dev.tern.core.ratelimit.RateDecision;
+import dev.tern.core.ratelimit.RateLimit;
 import dev.tern.core.ratelimit.RateLimiter;
 import dev.tern.core.settings.TernSettings;
 import dev.tern.functions.HttpRequest;
@@ -52,6 +54,10 @@ final class WebSite {
     /** Form nonces become Idempotency-Keys under this prefix. */
     static final String IDEMPOTENCY_PREFIX = "web-";
     static final int CHART_DAYS = 30;
+    /** Rate-limit buckets of the report form: this prefix and the keyed hash of the client address. */
+    static final String REPORT_BUCKET_PREFIX = "abuse-report:";
+    /** One address may send 5 reports at once, then 10 an hour: enough for a person, little for a flood. */
+    static final RateLimit REPORT_LIMIT = new RateLimit(5, 10, Duration.ofHours(1));
     static final int TOP_ENTRIES = 10;
 
     private final Wiring wiring;
@@ -336,7 +342,14 @@ final class WebSite {
         vars.put("shortUrl", settings.shortUrl(code));
         vars.put("destination", link.target().value());
         String scheme = link.target().scheme();
-        vars.put("destinationHref", scheme.equals("http") || scheme.equals("https") ? link.target().location() : null);
+        // What the redirect checks again: a destination blocked since the link was made shows a warning, not a link.
+        boolean blocked = !scheme.isEmpty() && !settings.urlPolicy().allowsScheme(scheme)
+                || wiring.blocklist().blockingEntry(link.target()).isPresent();
+        vars.put("blocked", blocked);
+        vars.put("destinationHref", !blocked && (scheme.equals("http") || scheme.equals("https")) ? link.target().location() : null);
+        vars.put("reportAction", previewHref(code));
+        vars.put("reportToken", formToken(visit));
+        vars.put("reasons", dev.tern.core.abuse.AbuseReason.values());
         vars.put("title", link.title());
         vars.put("created", dateTime(visit, link.createdAt()));
         vars.put("createdIso", link.createdAt().toString());
@@ -351,6 +364,56 @@ final class WebSite {
         vars.put("countries", top(days, DayTally::countries, country -> countryLabel(visit, country)));
         vars.put("noindex", true);
         return render(visit, 200, "preview", vars, Map.of());
+    }
+
+    /** A form token bound to the visitor's cookie nonce (set now if the browser has none yet), for the page's forms. */
+    private String formToken(Visit visit) {
+        String cookie = Cookies.get(visit.request, Cookies.formCookieName(visit.https));
+        if (!FormTokens.isCookieNonce(cookie)) {
+            cookie = tokens.newCookieNonce();
+            visit.cookies.add(Cookies.formCookie(cookie, visit.https));
+        }
+        return tokens.issue(cookie, visit.now);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The report form
+
+    /**
+     * {@code POST /{code}+}: a visitor reports the link. Protected like the creation form (same-site
+     * check, the signed double-submit token) and limited per hashed address; the report is stored for
+     * an administrator and changes nothing by itself.
+     */
+    APIGatewayV2HTTPResponse report(Visit visit, ShortCode code) {
+        HttpRequest request = visit.request;
+        if (isCrossSite(request, visit.https)) {
+            return message(visit, 403, "crossSite", Map.of());
+        }
+        Map<String, String> fields;
+        try {
+            fields = LinkForm.fields(request.header("content-type"), request.bodyBytes());
+        } catch (LinkForm.UnreadableException | IllegalArgumentException e) {
+            wiring.log().warn("web-report", code.value(), request.requestId(), "unreadable form: " + e.getMessage());
+            return message(visit, 400, "badForm", Map.of());
+        }
+        FormTokens.Check token = tokens.verify(fields.get("token"), Cookies.get(request, Cookies.formCookieName(visit.https)), visit.now);
+        if (!token.valid()) {
+            return message(visit, 403, "report.csrf", Map.of());
+        }
+        String client = keys.clientHash(request.sourceIp());
+        RateDecision decision = limiter.tryAcquire(REPORT_BUCKET_PREFIX + client, REPORT_LIMIT, visit.now);
+        if (!decision.allowed()) {
+            long seconds = retryAfterSeconds(decision.retryAfter());
+            return message(visit, 429, "report.rate", Map.of("Retry-After", Long.toString(seconds)), (seconds + 59) / 60);
+        }
+        try {
+            wiring.abuseReports().report(code, fields.get("reason"), fields.get("comment"), Creator.anonymous(client));
+        } catch (LinkNotFoundException e) {
+            return message(visit, 404, "notFound", Map.of(), code.value());
+        } catch (InvalidRequestException e) {
+            return message(visit, 400, "report.invalid", Map.of());
+        }
+        return message(visit, 200, "report.thanks", Map.of(), code.value());
     }
 
     private String busiestDay(Visit visit, ClickChart chart) {

@@ -63,9 +63,24 @@ final class Browser {
 
     /** Posts exactly these fields to {@code /}, as the form would. */
     Browser post(Map<String, String> fields) {
+        return postTo("/", fields);
+    }
+
+    /** Fills the current page's form {@code formId} (keeping its token) and submits it to the form's action. */
+    Browser submitForm(String formId, Map<String, String> fields) {
+        Element form = page.getElementById(formId);
+        assertThat(form).as("a form #" + formId + " on the page").isNotNull();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("token", form.selectFirst("input[name=token]").val());
+        values.putAll(fields);
+        return postTo(form.attr("action"), values);
+    }
+
+    /** Posts exactly these fields to {@code path}, as a form of this site would. */
+    Browser postTo(String path, Map<String, String> fields) {
         StringJoiner body = new StringJoiner("&");
         fields.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return send(prepare(Requests.post("/").form(body.toString())
+        return send(prepare(Requests.post(path).form(body.toString())
                 .header("origin", TestSite.BASE).header("sec-fetch-site", "same-origin")));
     }
 

@@ -42,6 +42,9 @@ final class TestSite {
     final TernSettings settings;
     final WebSettings web;
     final SiteHandler handler;
+    final Wiring wiring;
+    final dev.tern.testkit.InMemoryBlockedHostStore blockedHosts = new dev.tern.testkit.InMemoryBlockedHostStore();
+    final dev.tern.testkit.InMemoryAbuseReportStore abuseReports = new dev.tern.testkit.InMemoryAbuseReportStore();
     private final boolean https;
 
     private TestSite(Map<String, String> env, LinkStore linkStore, ClickCounterStore clickStore, RateLimiter rateLimiter,
@@ -68,8 +71,10 @@ final class TestSite {
         https = settings.publicBaseUrl().getScheme().equals("https");
         Stores stores = given != null ? given : new Stores(linkStore == null ? links : linkStore, idempotency,
                 clickStore == null ? clickCounters : clickStore);
-        handler = new SiteHandler(new Wiring(settings, stores, clicks::add, clock), web,
-                rateLimiter == null ? limiter : rateLimiter);
+        wiring = new Wiring(settings, dev.tern.functions.ApiSettings.fromEnv(all), stores, new dev.tern.testkit.InMemoryApiKeyStore(),
+                new dev.tern.testkit.InMemoryRateLimiter(), new dev.tern.testkit.InMemoryYourlsSiteStore(), clicks::add, clock,
+                dev.tern.functions.AbuseControls.none().withBlocklist(blockedHosts, java.util.Optional.empty()).withReports(abuseReports));
+        handler = new SiteHandler(wiring, web, rateLimiter == null ? limiter : rateLimiter);
     }
 
     private TestSite(Map<String, String> env, ClickCounterStore clickStore, RateLimiter rateLimiter) {
