@@ -155,6 +155,7 @@ class StatusPageBrowserIT {
 
         assertThat(rows).as("5 component rows and the local region's").isEqualTo(6);
         assertThat(driver.findElements(By.cssSelector("ol.bar > li")).size()).as("90 days per row").isEqualTo(6 * 90);
+        System.out.println("status page: HTML " + html.length + " bytes + CSS " + css.length + " bytes");
         assertThat(html.length + css.length).as("HTML + CSS bytes").isLessThanOrEqualTo(BUDGET);
     }
 }
