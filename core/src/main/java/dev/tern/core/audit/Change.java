@@ -41,10 +41,12 @@ public record Change(ChangeKind kind, Creator actor, Instant at, Long restoredFr
     /**
      * The record of a link's first version derived from the link itself (its creator and creation
      * time): what a link stored without a record has, a created one or one imported by the migration
-     * (creator {@code yourls:…}).
+     * (creator {@code yourls} or {@code yourls:…}), which is one {@link ChangeKind#IMPORT} entry.
      */
     public static Change derivedCreation(Link link) {
-        ChangeKind kind = link.creator().id().startsWith("yourls:") ? ChangeKind.IMPORT : ChangeKind.CREATE;
+        String creator = link.creator().id();
+        // The migration's creators: "yourls" (no address kept) or "yourls:<address or its hash>".
+        ChangeKind kind = creator.equals("yourls") || creator.startsWith("yourls:") ? ChangeKind.IMPORT : ChangeKind.CREATE;
         return new Change(kind, link.creator(), link.createdAt(), null, false);
     }
 
