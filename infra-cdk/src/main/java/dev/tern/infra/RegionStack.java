@@ -79,10 +79,6 @@ public final class RegionStack extends Stack {
     static final String STATUS_PROBE_HANDLER = "dev.tern.status.lambda.StatusProbeHandler::handleRequest";
     /** The sweep of expired idempotency records, hourly in the home region, where the table has no TTL (MRSC). */
     static final String SWEEP_HANDLER = "dev.tern.functions.IdempotencySweepHandler::handleRequest";
-    /** The status probe's bucket: where it uploads the generated status site. */
-    static final String STATUS_BUCKET_VARIABLE = "TERN_STATUS_BUCKET";
-    /** The status probe's targets: {@code region=https://<region>.<domain>}, comma-separated, every region. */
-    static final String STATUS_ENDPOINTS_VARIABLE = "TERN_STATUS_ENDPOINTS";
     /** The click lines' filter (see docs/adr/2026-11-23-click-counting.md). */
     static final String CLICK_FILTER = "{ $.type = \"tern.click\" }";
 
@@ -153,8 +149,9 @@ public final class RegionStack extends Stack {
         // uploads the status site to the one status bucket (in TernGlobal, named without a reference).
         Map<String, String> probeEnvironment = new LinkedHashMap<>(common);
         String statusBucket = GlobalStack.statusBucketName(settings, getAccount());
-        probeEnvironment.put(STATUS_BUCKET_VARIABLE, statusBucket);
-        probeEnvironment.put(STATUS_ENDPOINTS_VARIABLE, statusEndpoints(settings));
+        probeEnvironment.put(Setting.STATUS_BUCKET.variable(), statusBucket);
+        probeEnvironment.put(Setting.STATUS_ENDPOINTS.variable(), statusEndpoints(settings));
+        probeEnvironment.put(Setting.STATUS_URL.variable(), "https://" + settings.statusHost() + "/");
         statusProbe = new TernFunction(this, "StatusProbe", STATUS_PROBE_HANDLER,
                 "Tern: the status page's probe of every region, every minute", settings.memory().aggregation(),
                 Duration.seconds(50), probeEnvironment, code, settings);
@@ -174,6 +171,13 @@ public final class RegionStack extends Stack {
             clicks.grantReadWriteData(writer.alias());
         }
         tables.get(Setting.HEALTH_TABLE).grantReadWriteData(statusProbe.alias());
+        // Its database check writes and reads a canary in every region's replica of the health table.
+        TableDefinition healthDefinition = Tables.definition(settings, Setting.HEALTH_TABLE);
+        for (String other : settings.regions()) {
+            if (!other.equals(region)) {
+                replicaIn(other, "HealthTable" + other.replace("-", ""), healthDefinition).grantReadWriteData(statusProbe.alias());
+            }
+        }
         // the probe creates its canary link once, then reads it every minute
         links.grantReadWriteData(statusProbe.alias());
         statusProbe.alias().addToRolePolicy(PolicyStatement.Builder.create()
@@ -193,9 +197,10 @@ public final class RegionStack extends Stack {
         boolean writesElsewhere = settings.linksConsistency() == InfraSettings.LinksConsistency.MREC
                 && !region.equals(settings.linksWriteRegion());
         if (writesElsewhere) {
-            ITableV2 homeLinks = writeReplica("HomeLinksTable", Tables.definition(settings, Setting.LINKS_TABLE), settings);
-            ITableV2 homeIdempotency = writeReplica("HomeIdempotencyTable",
-                    Tables.definition(settings, Setting.IDEMPOTENCY_TABLE), settings);
+            ITableV2 homeLinks = replicaIn(settings.linksWriteRegion(), "HomeLinksTable",
+                    Tables.definition(settings, Setting.LINKS_TABLE));
+            ITableV2 homeIdempotency = replicaIn(settings.linksWriteRegion(), "HomeIdempotencyTable",
+                    Tables.definition(settings, Setting.IDEMPOTENCY_TABLE));
             for (TernFunction writer : linkWriters) {
                 writer.function().addEnvironment(Setting.LINKS_WRITE_REGION.variable(), settings.linksWriteRegion());
                 homeLinks.grantReadWriteData(writer.alias());
@@ -346,10 +351,10 @@ public final class RegionStack extends Stack {
                 .collect(Collectors.joining(","));
     }
 
-    /** The write region's replica of a global table, by ARN (this stack's account and partition), for grants. */
-    private ITableV2 writeReplica(String id, TableDefinition definition, InfraSettings settings) {
+    /** A global table's replica in {@code tableRegion}, by ARN (this stack's account and partition), for grants. */
+    private ITableV2 replicaIn(String tableRegion, String id, TableDefinition definition) {
         return TableV2.fromTableAttributes(this, id, TableAttributesV2.builder()
-                .tableArn(Arn.format(ArnComponents.builder().service("dynamodb").region(settings.linksWriteRegion())
+                .tableArn(Arn.format(ArnComponents.builder().service("dynamodb").region(tableRegion)
                         .resource("table").resourceName(definition.name()).build(), this))
                 .globalIndexes(definition.indexes().stream().map(TableDefinition.SecondaryIndex::name).toList())
                 .build());

@@ -34,7 +34,7 @@ class LambdaBundleTest {
                 "only lib/*.jar, the layout the Lambda Java runtime puts on its class path");
         assertThat(entries).anyMatch(name -> name.startsWith("lib/aws-lambda-java-core-"));
         for (String handler : List.of(RegionStack.SITE_HANDLER, RegionStack.API_HANDLER, RegionStack.YOURLS_HANDLER,
-                RegionStack.AGGREGATION_HANDLER, RegionStack.SWEEP_HANDLER)) {
+                RegionStack.AGGREGATION_HANDLER, RegionStack.STATUS_PROBE_HANDLER, RegionStack.SWEEP_HANDLER)) {
             String className = handler.substring(0, handler.indexOf("::"));
             assertThat(classes).as(handler).contains(className.replace('.', '/') + ".class");
         }

@@ -45,6 +45,7 @@ class StatusProbeStackTest {
                         "TERN_LINKS_TABLE", "tern-links",
                         "TERN_STATUS_BUCKET", BUCKET,
                         "TERN_STATUS_ENDPOINTS", ENDPOINTS,
+                        "TERN_STATUS_URL", "https://status." + TestApps.DOMAIN + "/",
                         "TERN_REGION", "us-east-2")))));
     }
 
@@ -60,6 +61,13 @@ class StatusProbeStackTest {
                 .doesNotContain("s3:*", "s3:DeleteObject", "s3:GetObject");
         assertThat(policy).contains("table/tern-health", "table/tern-links", ":s3:::" + BUCKET + "/*")
                 .doesNotContain("table/tern-api-keys", "table/tern-yourls", "secretsmanager");
+        // its database check writes a canary into every region's replica of the health table
+        for (String region : TestApps.MRSC_REGIONS) {
+            if (!region.equals(stack.regionName())) {
+                assertThat(policy).contains(":dynamodb:" + region + ":123456789012:table/tern-health\"");
+            }
+        }
+        assertThat(policy).doesNotContain(":dynamodb:us-east-1:123456789012:table/tern-links");
         // the redirect function cannot upload the status site
         assertThat(RegionStackTest.actions(template, stack, stack.site())).doesNotContain("s3:PutObject");
     }
