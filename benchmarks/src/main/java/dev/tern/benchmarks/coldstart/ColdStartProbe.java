@@ -434,7 +434,7 @@ public final class ColdStartProbe {
             }
             try (Stream<Path> jars = Files.list(crtLib)) {
                 for (Path jar : jars.toList()) {
-                    Files.copy(jar, root.resolve("lib").resolve(jar.getFileName()));
+                    Files.copy(jar, root.resolve("lib").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
