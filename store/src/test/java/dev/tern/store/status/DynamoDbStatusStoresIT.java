@@ -56,13 +56,14 @@ class DynamoDbStatusStoresIT {
 
     @Test
     void save_keepsOneItemPerRound_expiringNinetyDaysAfterItsMinute() {
-        Instant minute = Instant.parse("2026-03-01T23:59:00Z");
+        // A minute far from the contract's (2026-01), which shares the table.
+        Instant minute = Instant.parse("2030-03-01T23:59:00Z");
         Region eu = Region.of("eu-west-1");
         ProbeResult result = new ProbeResult(eu, eu, Component.REDIRECT, minute.plusSeconds(2), Outcome.PASS, 12, "");
         new DynamoDbProbeResultStore(client, table).save(new ProbeRound(eu, minute, List.of(result)));
 
         Map<String, AttributeValue> item = client.getItem(g -> g.tableName(table).key(Map.of(
-                "pk", AttributeValue.fromS("round#2026-03-01"), "sk", AttributeValue.fromS("2026-03-01T23:59Z#eu-west-1")))).item();
+                "pk", AttributeValue.fromS("round#2030-03-01"), "sk", AttributeValue.fromS("2030-03-01T23:59Z#eu-west-1")))).item();
 
         assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(minute.plus(Duration.ofDays(90)).getEpochSecond()));
         assertThat(item.get("results").l()).hasSize(1);
