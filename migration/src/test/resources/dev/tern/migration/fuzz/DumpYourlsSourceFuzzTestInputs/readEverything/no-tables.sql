@@ -1,0 +1,2 @@
+-- only a comment
+/*!40101 SET NAMES utf8mb4 */;

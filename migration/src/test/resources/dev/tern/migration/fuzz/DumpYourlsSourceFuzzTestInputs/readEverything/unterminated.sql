@@ -1,0 +1,1 @@
+INSERT INTO `yourls_url` VALUES ('unterminated

@@ -1,0 +1,1 @@
+not php at all
