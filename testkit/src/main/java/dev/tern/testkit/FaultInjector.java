@@ -1,6 +1,7 @@
 package dev.tern.testkit;
 
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * faults.failNext(3, "GetItem", Mode.BEFORE_SEND, Fault.THROTTLING);
  * faults.failNext(1, "TransactWriteItems", Mode.AFTER_RESPONSE, Fault.TIMEOUT);
  * faults.failRandomly(0.2, 42L, "*", Mode.BEFORE_SEND, Fault.THROTTLING);
+ * faults.slowResponsesTake(Duration.ofSeconds(3)).failNext(5, "GetItem", Mode.BEFORE_SEND, Fault.SLOW);
  * }</pre>
  *
  * <h2>Where a fault strikes, and the SDK's own retries</h2>
@@ -66,12 +68,30 @@ public final class FaultInjector implements ExecutionInterceptor {
          * {@code SocketTimeoutException} (what the HTTP client throws); after the response, an
          * {@code ApiCallTimeoutException} (the call's time ran out while the answer was on its way).
          */
-        TIMEOUT
+        TIMEOUT,
+        /** A {@code DynamoDbException}, HTTP 500, error code {@code InternalServerError}: the service failed. */
+        SERVER_ERROR,
+        /**
+         * No failure, but a slow answer: the hook sleeps {@link #slowResponsesTake(Duration)} (2 s unless
+         * set) and then lets the call go on. Before sending, the SDK's attempt and call timeouts still
+         * run, so a delay longer than them becomes their timeout, as a slow database does.
+         */
+        SLOW
     }
 
     private final List<Rule> rules = new ArrayList<>();
     private final Map<String, Integer> calls = new HashMap<>();
     private final Map<String, Integer> injected = new HashMap<>();
+    private volatile Duration slowDelay = Duration.ofSeconds(2);
+
+    /** How long a {@link Fault#SLOW} call is held. */
+    public FaultInjector slowResponsesTake(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative");
+        }
+        slowDelay = delay;
+        return this;
+    }
 
     /** Fails the next {@code count} matching calls. */
     public synchronized FaultInjector failNext(int count, String operation, Mode mode, Fault fault) {
@@ -126,7 +146,7 @@ public final class FaultInjector implements ExecutionInterceptor {
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         SdkException fault = decide(operation(attributes), Mode.BEFORE_SEND);
-        if (fault != null) {
+        if (fault != null && fault != SLOW_MARKER) {
             throw fault;
         }
     }
@@ -134,17 +154,33 @@ public final class FaultInjector implements ExecutionInterceptor {
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         SdkException fault = decide(operation(attributes), Mode.AFTER_RESPONSE);
-        if (fault != null) {
+        if (fault != null && fault != SLOW_MARKER) {
             throw fault;
         }
     }
 
-    private synchronized SdkException decide(String operation, Mode mode) {
+    /** Returned by {@link #choose} for a {@link Fault#SLOW} rule: sleep, then go on. */
+    private static final SdkException SLOW_MARKER = SdkClientException.create("slow (never thrown)");
+
+    private SdkException decide(String operation, Mode mode) {
+        SdkException fault = choose(operation, mode);
+        if (fault == SLOW_MARKER) {
+            try {
+                Thread.sleep(slowDelay); // outside the lock: other calls go on meanwhile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return SdkClientException.builder().message("interrupted while held slow by FaultInjector").cause(e).build();
+            }
+        }
+        return fault;
+    }
+
+    private synchronized SdkException choose(String operation, Mode mode) {
         calls.merge(mode + " " + operation, 1, Integer::sum);
         for (Rule rule : rules) {
             if (rule.mode == mode && rule.matches(operation) && rule.fires()) {
                 injected.merge(operation, 1, Integer::sum);
-                return exception(rule.fault, mode, operation);
+                return rule.fault == Fault.SLOW ? SLOW_MARKER : exception(rule.fault, mode, operation);
             }
         }
         return null;
@@ -168,6 +204,17 @@ public final class FaultInjector implements ExecutionInterceptor {
                             .sdkHttpResponse(SdkHttpResponse.builder().statusCode(400).build())
                             .build())
                     .build();
+            case SERVER_ERROR -> DynamoDbException.builder()
+                    .message("Internal server error: " + what)
+                    .statusCode(500)
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .errorCode("InternalServerError")
+                            .errorMessage("Internal server error")
+                            .serviceName("DynamoDb")
+                            .sdkHttpResponse(SdkHttpResponse.builder().statusCode(500).build())
+                            .build())
+                    .build();
+            case SLOW -> SLOW_MARKER;
             case TIMEOUT -> mode == Mode.BEFORE_SEND
                     ? SdkClientException.builder()
                             .message("Unable to execute HTTP request: Read timed out: " + what)
