@@ -145,16 +145,7 @@ public final class RegionStack extends Stack {
                 .maxEventAge(Duration.hours(6))
                 .build());
 
-        // The status probe: checks every region by its own host name, keeps its rounds in the health table,
-        // uploads the status site to the one status bucket (in TernGlobal, named without a reference).
-        Map<String, String> probeEnvironment = new LinkedHashMap<>(common);
-        String statusBucket = GlobalStack.statusBucketName(settings, getAccount());
-        probeEnvironment.put(Setting.STATUS_BUCKET.variable(), statusBucket);
-        probeEnvironment.put(Setting.STATUS_ENDPOINTS.variable(), statusEndpoints(settings));
-        probeEnvironment.put(Setting.STATUS_URL.variable(), "https://" + settings.statusHost() + "/");
-        statusProbe = new TernFunction(this, "StatusProbe", STATUS_PROBE_HANDLER,
-                "Tern: the status page's probe of every region, every minute", settings.memory().aggregation(),
-                Duration.seconds(50), probeEnvironment, code, settings);
+        statusProbe = statusProbe(settings, common, code);
         Rule.Builder.create(this, "StatusProbeSchedule")
                 .description("Tern: the status probe, every minute")
                 .schedule(Schedule.rate(Duration.minutes(1)))
@@ -170,61 +161,14 @@ public final class RegionStack extends Stack {
             idempotency.grantReadWriteData(writer.alias());
             clicks.grantReadWriteData(writer.alias());
         }
-        tables.get(Setting.HEALTH_TABLE).grantReadWriteData(statusProbe.alias());
-        // Its database check writes and reads a canary in every region's replica of the health table.
-        TableDefinition healthDefinition = Tables.definition(settings, Setting.HEALTH_TABLE);
-        for (String other : settings.regions()) {
-            if (!other.equals(region)) {
-                replicaIn(other, "HealthTable" + other.replace("-", ""), healthDefinition).grantReadWriteData(statusProbe.alias());
-            }
-        }
-        // the probe creates its canary link once, then reads it every minute
-        links.grantReadWriteData(statusProbe.alias());
-        statusProbe.alias().addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("s3:PutObject"))
-                .resources(List.of(Arn.format(ArnComponents.builder().service("s3").region("").account("")
-                        .resource(statusBucket).resourceName("*").build(), this)))
-                .build());
-        Nag.suppress(statusProbe, "AwsSolutions-IAM5", "The probe uploads the status site's files, whose names it"
-                + " chooses, into the status bucket: s3:PutObject on that one bucket's objects only.",
-                List.of("Resource::arn:<AWS::Partition>:s3:::" + nagAccount(statusBucket) + "/*",
-                        "Resource::arn:aws:s3:::" + nagAccount(statusBucket) + "/*"));
+        grantStatusProbe(settings, links, tables.get(Setting.HEALTH_TABLE));
 
         // MREC: link and idempotency writes of every region go to one replica, the write region's (the home
-        // region unless tern:linksWriteRegion moved it; the store's TERN_LINKS_WRITE_REGION), so each
-        // conditional create is decided in one place.
-        List<TernFunction> linkWriters = new ArrayList<>(List.of(siteCreate, api, yourls, statusProbe));
-        boolean writesElsewhere = settings.linksConsistency() == InfraSettings.LinksConsistency.MREC
-                && !region.equals(settings.linksWriteRegion());
-        if (writesElsewhere) {
-            ITableV2 homeLinks = replicaIn(settings.linksWriteRegion(), "HomeLinksTable",
-                    Tables.definition(settings, Setting.LINKS_TABLE));
-            ITableV2 homeIdempotency = replicaIn(settings.linksWriteRegion(), "HomeIdempotencyTable",
-                    Tables.definition(settings, Setting.IDEMPOTENCY_TABLE));
-            for (TernFunction writer : linkWriters) {
-                writer.function().addEnvironment(Setting.LINKS_WRITE_REGION.variable(), settings.linksWriteRegion());
-                homeLinks.grantReadWriteData(writer.alias());
-                homeIdempotency.grantReadWriteData(writer.alias());
-            }
+        // region unless tern:linksWriteRegion moved it), so each conditional create is decided in one place.
+        if (settings.linksConsistency() == InfraSettings.LinksConsistency.MREC && !region.equals(settings.linksWriteRegion())) {
+            sendLinkWritesToWriteRegion(settings, List.of(siteCreate, api, yourls, statusProbe));
         }
-
-        // MRSC tables have no TTL: one hourly sweep, in the home region, deletes expired idempotency records
-        // (every replica sees the deletes at once).
-        TableDefinition idempotencyDefinition = Tables.definition(settings, Setting.IDEMPOTENCY_TABLE);
-        if (Tables.stronglyConsistent(idempotencyDefinition, settings) && region.equals(settings.homeRegion())) {
-            TernFunction sweep = new TernFunction(this, "IdempotencySweep", SWEEP_HANDLER,
-                    "Tern: deletes expired Idempotency-Key records (MRSC tables have no TTL), hourly",
-                    settings.memory().aggregation(), Duration.minutes(5), common, code, settings);
-            idempotency.grantReadWriteData(sweep.alias());
-            Rule.Builder.create(this, "IdempotencySweepSchedule")
-                    .description("Tern: the sweep of expired Idempotency-Key records, hourly")
-                    .schedule(Schedule.rate(Duration.hours(1)))
-                    .targets(List.of(new LambdaFunction(sweep.alias())))
-                    .build();
-            idempotencySweep = Optional.of(sweep);
-        } else {
-            idempotencySweep = Optional.empty();
-        }
+        idempotencySweep = idempotencySweep(settings, idempotency, common, code);
         rateLimits.grantReadWriteData(siteCreate.alias());
         rateLimits.grantReadWriteData(api.alias());
         apiKeys.grantReadWriteData(api.alias());
@@ -235,7 +179,7 @@ public final class RegionStack extends Stack {
         // stack is account-agnostic.
         String accountInArn = Token.isUnresolved(getAccount()) ? "<AWS::AccountId>" : getAccount();
         // The partition is <AWS::Partition>, or "aws" when the partition of the region is known to the CDK.
-        // Under MREC the writers are also granted the home region's replicas.
+        // Under MREC the writers are also granted the write region's replicas.
         List<String> indexWildcards = Tables.definitions(settings).stream()
                 .filter(definition -> !definition.indexes().isEmpty())
                 .flatMap(definition -> Stream.of(region, settings.linksWriteRegion()).distinct()
@@ -342,6 +286,84 @@ public final class RegionStack extends Stack {
             env.put(definition.setting().variable(), definition.name());
         }
         return env;
+    }
+
+    /**
+     * The status probe: checks every region by its own host name, keeps its rounds in the health table
+     * and uploads the status site to the one status bucket (in TernGlobal, named without a reference).
+     */
+    private TernFunction statusProbe(InfraSettings settings, Map<String, String> common, Code code) {
+        Map<String, String> environment = new LinkedHashMap<>(common);
+        environment.put(Setting.STATUS_BUCKET.variable(), GlobalStack.statusBucketName(settings, getAccount()));
+        environment.put(Setting.STATUS_ENDPOINTS.variable(), statusEndpoints(settings));
+        environment.put(Setting.STATUS_URL.variable(), "https://" + settings.statusHost() + "/");
+        return new TernFunction(this, "StatusProbe", STATUS_PROBE_HANDLER,
+                "Tern: the status page's probe of every region, every minute", settings.memory().aggregation(),
+                Duration.seconds(50), environment, code, settings);
+    }
+
+    /**
+     * The probe's grants: the health table here and, for its database check (a canary item), every
+     * other region's replica; the links (it creates its canary link once, then reads it); and
+     * {@code s3:PutObject} on the status bucket's objects.
+     */
+    private void grantStatusProbe(InfraSettings settings, ITableV2 links, ITableV2 health) {
+        health.grantReadWriteData(statusProbe.alias());
+        TableDefinition healthDefinition = Tables.definition(settings, Setting.HEALTH_TABLE);
+        for (String other : settings.regions()) {
+            if (!other.equals(region)) {
+                replicaIn(other, "HealthTable" + other.replace("-", ""), healthDefinition).grantReadWriteData(statusProbe.alias());
+            }
+        }
+        links.grantReadWriteData(statusProbe.alias());
+        String statusBucket = GlobalStack.statusBucketName(settings, getAccount());
+        statusProbe.alias().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(Arn.format(ArnComponents.builder().service("s3").region("").account("")
+                        .resource(statusBucket).resourceName("*").build(), this)))
+                .build());
+        Nag.suppress(statusProbe, "AwsSolutions-IAM5", "The probe uploads the status site's files, whose names it"
+                + " chooses, into the status bucket: s3:PutObject on that one bucket's objects only.",
+                List.of("Resource::arn:<AWS::Partition>:s3:::" + nagAccount(statusBucket) + "/*",
+                        "Resource::arn:aws:s3:::" + nagAccount(statusBucket) + "/*"));
+    }
+
+    /**
+     * Outside MREC's write region: {@code writers} send link and idempotency writes to the write region's
+     * replicas (the store's {@code TERN_LINKS_WRITE_REGION}) and may write them.
+     */
+    private void sendLinkWritesToWriteRegion(InfraSettings settings, List<TernFunction> writers) {
+        ITableV2 writeLinks = replicaIn(settings.linksWriteRegion(), "HomeLinksTable",
+                Tables.definition(settings, Setting.LINKS_TABLE));
+        ITableV2 writeIdempotency = replicaIn(settings.linksWriteRegion(), "HomeIdempotencyTable",
+                Tables.definition(settings, Setting.IDEMPOTENCY_TABLE));
+        for (TernFunction writer : writers) {
+            writer.function().addEnvironment(Setting.LINKS_WRITE_REGION.variable(), settings.linksWriteRegion());
+            writeLinks.grantReadWriteData(writer.alias());
+            writeIdempotency.grantReadWriteData(writer.alias());
+        }
+    }
+
+    /**
+     * MRSC tables have no TTL: one hourly sweep, in the home region only, deletes expired idempotency
+     * records (every replica sees the deletes at once). None elsewhere, and none under MREC (TTL).
+     */
+    private Optional<TernFunction> idempotencySweep(InfraSettings settings, ITableV2 idempotency,
+            Map<String, String> common, Code code) {
+        if (!Tables.stronglyConsistent(Tables.definition(settings, Setting.IDEMPOTENCY_TABLE), settings)
+                || !region.equals(settings.homeRegion())) {
+            return Optional.empty();
+        }
+        TernFunction sweep = new TernFunction(this, "IdempotencySweep", SWEEP_HANDLER,
+                "Tern: deletes expired Idempotency-Key records (MRSC tables have no TTL), hourly",
+                settings.memory().aggregation(), Duration.minutes(5), common, code, settings);
+        idempotency.grantReadWriteData(sweep.alias());
+        Rule.Builder.create(this, "IdempotencySweepSchedule")
+                .description("Tern: the sweep of expired Idempotency-Key records, hourly")
+                .schedule(Schedule.rate(Duration.hours(1)))
+                .targets(List.of(new LambdaFunction(sweep.alias())))
+                .build();
+        return Optional.of(sweep);
     }
 
     /** The probe's targets: every region's own host name, {@code region=https://<region>.<domain>}. */
