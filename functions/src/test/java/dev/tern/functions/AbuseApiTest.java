@@ -66,8 +66,15 @@ class AbuseApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not%20a%20host", "-bad-.example", "a..b", "%zz", "http:%2F%2Fx"})
-    void blockingWhatIsNoHost_is400(String host) {
+    @ValueSource(strings = {"not%20a%20host", "-bad-.example", "a..b", "%zz", "http:%2F%2Fx", "x%3A99999999"})
+    void blockingOrUnblockingWhatIsNoHost_is400(String host) {
+        assertProblem(handle(Events.request("PUT", "/api/v1/blocklist/" + host)), 400, "invalid-request");
+        assertProblem(handle(Events.request("DELETE", "/api/v1/blocklist/" + host)), 400, "invalid-request");
+    }
+
+    @Test
+    void blockingAHostOfMoreThan253Characters_is400() {
+        String host = ("a".repeat(60) + ".").repeat(5) + "example";
         assertProblem(handle(Events.request("PUT", "/api/v1/blocklist/" + host)), 400, "invalid-request");
     }
 
