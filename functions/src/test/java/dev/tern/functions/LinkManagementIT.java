@@ -70,6 +70,28 @@ class LinkManagementIT {
     }
 
     @Test
+    void historyAndRestoreOfAVersion_onDynamoDb() {
+        LocalDynamoDb.create(api, "{\"url\":\"https://example.com/v1\",\"code\":\"versions\"}");
+        patch("versions", "{\"url\":\"https://example.com/v2\"}");
+        patch("versions", "{\"disabled\":true}");
+
+        APIGatewayV2HTTPResponse restored = api.handleRequest(Events.request("POST", "/api/v1/links/versions/restore")
+                .query("version=1").build(), null);
+        assertThat(restored.getStatusCode()).as(restored.getBody()).isEqualTo(200);
+        APIGatewayV2HTTPResponse history = api.handleRequest(Events.get("/api/v1/links/versions/history").build(), null);
+
+        assertThat(history.getStatusCode()).as(history.getBody()).isEqualTo(200);
+        JsonNode entries = Fixtures.tree(history.getBody()).path("entries");
+        List<String> changes = new ArrayList<>();
+        entries.forEach(entry -> changes.add(entry.path("change").asText() + "@" + entry.path("version").asLong()));
+        assertThat(changes).containsExactly("restore@4", "disable@3", "update@2", "create@1");
+        assertThat(entries.get(2).path("before").path("url").asText()).isEqualTo("https://example.com/v1");
+        assertThat(entries.get(0).path("restoredFrom").asLong()).isEqualTo(1);
+        APIGatewayV2HTTPResponse followed = redirect.handleRequest(Events.get("/versions").build(), null);
+        assertThat(followed.getHeaders()).containsEntry("Location", "https://example.com/v1");
+    }
+
+    @Test
     void listAndBulk_onDynamoDb_pageThroughWhatTheKeyCreated() {
         String key = api.handleRequest(Events.postJson("/api/v1/keys", "{\"name\":\"lister\",\"scopes\":[\"links:read\",\"links:write\"]}")
                 .build(), null).getBody().replaceAll(".*\"key\":\"(tern_[^\"]+)\".*", "$1");
