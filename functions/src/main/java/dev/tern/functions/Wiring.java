@@ -136,7 +136,9 @@ public final class Wiring implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.log = new BoundaryLog(logLines);
         this.owned = Objects.requireNonNull(owned, "owned");
-        this.blocklist = new HostBlocklist(abuse.blocklistFile(), abuse.blockedHosts(), clock);
+        this.blocklist = new HostBlocklist(abuse.blocklistFile(), abuse.blockedHosts(), clock, HostBlocklist.DEFAULT_TABLE_LIFETIME,
+                HostBlocklist.DEFAULT_FILE_CHECK, failure -> log.warn("blocklist", null, null,
+                        "the blocklist table could not be read; the last copy stays in force: " + failure.getMessage()));
         this.links = new LinkService(cached(stores.links(), settings), stores.idempotency(), stores.clicks(), settings.newCodeGenerator(),
                 settings.codePolicy(), settings.urlPolicy(), clock, settings.restoreWindow(), blocklist);
         this.abuseReports = new AbuseReportService(abuse.reports(), stores.links(), clock);

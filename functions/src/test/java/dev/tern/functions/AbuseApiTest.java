@@ -53,6 +53,35 @@ class AbuseApiTest {
     }
 
     @Test
+    void aBlocklistTableThatCannotBeRead_neverCostsARedirect_andIsLogged() {
+        dev.tern.core.abuse.BlockedHostStore broken = new dev.tern.core.abuse.BlockedHostStore() {
+            @Override
+            public java.util.Set<String> all() {
+                throw new dev.tern.core.error.StoreUnavailableException("the database is throttling requests",
+                        java.time.Duration.ofSeconds(1), null);
+            }
+
+            @Override
+            public void add(String host) {
+            }
+
+            @Override
+            public boolean remove(String host) {
+                return false;
+            }
+        };
+        Wiring throttled = new Wiring(t.settings, t.apiSettings, new dev.tern.core.Stores(t.links, t.idempotency, t.clickCounters),
+                t.apiKeys, t.rateLimiter, t.yourlsSites, t.clicks::add, t.clock, t.logLines::add, () -> { },
+                AbuseControls.none().withBlocklist(broken, java.util.Optional.empty()));
+        t.save("steady", "https://example.com/");
+
+        APIGatewayV2HTTPResponse followed = new RedirectHandler(throttled).handleRequest(Events.get("/steady").build(), null);
+
+        assertThat(followed.getStatusCode()).isEqualTo(301);
+        assertThat(t.logLines).anySatisfy(line -> assertThat(line).contains("\"op\":\"blocklist\"").contains("throttling"));
+    }
+
+    @Test
     void theBlocklist_isListed_andAnIdnHostIsStoredInAscii() {
         handle(Events.request("PUT", "/api/v1/blocklist/b%C3%BCcher.example"));
 

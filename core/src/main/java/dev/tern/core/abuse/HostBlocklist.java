@@ -1,7 +1,6 @@
 package dev.tern.core.abuse;
 
 import dev.tern.core.error.InvalidRequestException;
-import dev.tern.core.error.StoreUnavailableException;
 import dev.tern.core.link.LongUrl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The deployment's blocklist: the hosts of a file ({@code TERN_BLOCKLIST_FILE}, one host per line,
@@ -29,8 +29,8 @@ import java.util.Set;
  *       changes ({@link #block}, {@link #unblock}) drop the copy at once.
  * </ul>
  *
- * A table that cannot be read keeps the last copy (or none) and is tried again after
- * {@code tableLifetime}: a throttled table must not turn every redirect into a 503. A file that cannot
+ * A table that cannot be read (throttled, missing, not permitted) keeps the last copy (or none) and is
+ * tried again after {@code tableLifetime}: a blocklist read must not turn a redirect into a 503 or a 500. A file that cannot
  * be read keeps its last entries the same way.
  */
 public final class HostBlocklist implements Blocklist {
@@ -44,6 +44,7 @@ public final class HostBlocklist implements Blocklist {
     private final Clock clock;
     private final Duration tableLifetime;
     private final Duration fileCheck;
+    private final Consumer<RuntimeException> onTableFailure;
 
     private volatile BlockedHosts fromFile = BlockedHosts.EMPTY;
     private volatile Object fileStamp;
@@ -53,6 +54,16 @@ public final class HostBlocklist implements Blocklist {
     private volatile BlockedHosts combined = BlockedHosts.EMPTY;
 
     public HostBlocklist(Optional<Path> file, BlockedHostStore table, Clock clock, Duration tableLifetime, Duration fileCheck) {
+        this(file, table, clock, tableLifetime, fileCheck, failure -> { });
+    }
+
+    /**
+     * @param onTableFailure told about every failed read of the table (to log it once, at the
+     *                       boundary); the blocklist itself goes on with its last copy
+     */
+    public HostBlocklist(Optional<Path> file, BlockedHostStore table, Clock clock, Duration tableLifetime, Duration fileCheck,
+            Consumer<RuntimeException> onTableFailure) {
+        this.onTableFailure = Objects.requireNonNull(onTableFailure, "onTableFailure");
         this.file = Objects.requireNonNull(file, "file");
         this.table = Objects.requireNonNull(table, "table");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -168,8 +179,11 @@ public final class HostBlocklist implements Blocklist {
         try {
             fromTable = BlockedHosts.of(table.all());
             return true;
-        } catch (StoreUnavailableException busy) {
-            return false; // keep the last copy; tried again after tableLifetime
+        } catch (RuntimeException failed) {
+            // Throttled, or misconfigured (no table, no permission): keep the last copy, try again after
+            // tableLifetime. A redirect must never fail because the blocklist could not be read.
+            onTableFailure.accept(failed);
+            return false;
         }
     }
 }

@@ -111,6 +111,44 @@ class BlocklistTest {
     }
 
     @Test
+    void aTableThatCannotBeRead_keepsTheLastCopy_andIsReported_neverThrown() {
+        Set<String> entries = ConcurrentHashMap.newKeySet();
+        entries.add("evil.example");
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
+        BlockedHostStore live = storeOf(entries);
+        BlockedHostStore flaky = new BlockedHostStore() {
+            @Override
+            public Set<String> all() {
+                if (failing.get()) {
+                    throw new IllegalStateException("no permission on TERN_LINKS_TABLE");
+                }
+                return live.all();
+            }
+
+            @Override
+            public void add(String host) {
+                live.add(host);
+            }
+
+            @Override
+            public boolean remove(String host) {
+                return live.remove(host);
+            }
+        };
+        List<RuntimeException> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HostBlocklist blocklist = new HostBlocklist(Optional.empty(), flaky, clock, Duration.ofSeconds(30), Duration.ofSeconds(5),
+                reported::add);
+        LongUrl url = LongUrl.parse("https://evil.example/", POLICY);
+        assertThat(blocklist.blockingEntry(url)).contains("evil.example");
+
+        failing.set(true);
+        clock.advance(Duration.ofSeconds(30));
+
+        assertThat(blocklist.blockingEntry(url)).contains("evil.example");
+        assertThat(reported).singleElement().isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void block_notAHost_isInvalidRequest() {
         HostBlocklist blocklist = new HostBlocklist(Optional.empty(), storeOf(ConcurrentHashMap.newKeySet()), clock);
 
