@@ -39,9 +39,13 @@ final class LocalDynamoDb implements AutoCloseable {
     final List<String> logLines = new CopyOnWriteArrayList<>();
 
     LocalDynamoDb(DynamoDbLocalExtension ddb) {
-        dynamoDb = DynamoDbStores.open(StoreSettings.forEndpoint(ddb.endpoint(), TableNames.withPrefix(ddb.tablePrefix())), "test",
-                List.of(faults));
-        dynamoDb.createTablesIfMissing();
+        StoreSettings store = StoreSettings.forEndpoint(ddb.endpoint(), TableNames.withPrefix(ddb.tablePrefix()));
+        // Tables are made by a client of their own with a generous timeout: creating them on a loaded
+        // machine can take longer than the 2 s the stores under test keep.
+        try (DynamoDbStores setup = DynamoDbStores.open(store.withCallTimeout(java.time.Duration.ofSeconds(60)), "test")) {
+            setup.createTablesIfMissing();
+        }
+        dynamoDb = DynamoDbStores.open(store, "test", List.of(faults));
     }
 
     /** A wiring over the DynamoDB Local stores sending clicks to {@code clicks}; its log lines go to {@link #logLines}. */

@@ -26,8 +26,12 @@ class SiteOnDynamoDbIT {
 
     @BeforeAll
     static void open() {
-        dynamoDb = DynamoDbStores.open(StoreSettings.forEndpoint(ddb.endpoint(), TableNames.withPrefix(ddb.tablePrefix())), "test");
-        dynamoDb.createTablesIfMissing();
+        StoreSettings store = StoreSettings.forEndpoint(ddb.endpoint(), TableNames.withPrefix(ddb.tablePrefix()));
+        // A generous timeout for making the tables: a loaded machine can take longer than the stores' 2 s.
+        try (DynamoDbStores setup = DynamoDbStores.open(store.withCallTimeout(java.time.Duration.ofSeconds(60)), "test")) {
+            setup.createTablesIfMissing();
+        }
+        dynamoDb = DynamoDbStores.open(store, "test");
     }
 
     @AfterAll
