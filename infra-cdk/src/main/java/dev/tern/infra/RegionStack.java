@@ -66,8 +66,8 @@ import software.constructs.Construct;
  * region's alarms. One such stack per region; each can be deployed, replaced or removed on its own.
  *
  * <p>Routes: {@code $default} → the site function ({@code SiteHandler}: redirects, previews, form
- * pages; it may only read links), {@code POST /} → the same handler in a second function allowed to
- * create links, {@code /api/{proxy+}} → the REST API, {@code /yourls-api.php} → the YOURLS-compatible API.
+ * pages; it may only read links), {@code POST /} and {@code POST /{code}} (the preview's report-abuse
+ * form) → the same handler in a second function allowed to create links and store reports, {@code /api/{proxy+}} → the REST API, {@code /yourls-api.php} → the YOURLS-compatible API.
  * Splitting the form's post from {@code $default} keeps the redirect path free of any write permission.
  */
 public final class RegionStack extends Stack {
@@ -122,12 +122,12 @@ public final class RegionStack extends Stack {
                 "Tern: redirects, previews and pages ($default); reads links only", settings.memory().site(),
                 Duration.seconds(10), withSecret, code, settings);
         siteCreate = new TernFunction(this, "SiteCreate", SITE_HANDLER,
-                "Tern: the creation form's post (POST /)", settings.memory().site(), Duration.seconds(10), withSecret, code,
+                "Tern: the creation form's and the report-abuse form's posts (POST /, POST /{code}+)", settings.memory().site(), Duration.seconds(10), withSecret, code,
                 settings);
         api = new TernFunction(this, "Api", API_HANDLER, "Tern: the REST API (/api/...)", settings.memory().api(),
                 Duration.seconds(15), withAdminKey, code, settings);
         yourls = new TernFunction(this, "Yourls", YOURLS_HANDLER, "Tern: the YOURLS-compatible API (/yourls-api.php)",
-                settings.memory().api(), Duration.seconds(15), common, code, settings);
+                settings.memory().api(), Duration.seconds(15), withSecret, code, settings);
 
         failedClickBatches = Queue.Builder.create(this, "FailedClickBatches")
                 .retentionPeriod(Duration.days(14))
@@ -213,8 +213,12 @@ public final class RegionStack extends Stack {
                 .createDefaultStage(false)
                 .defaultIntegration(new HttpLambdaIntegration("SiteIntegration", site.alias()))
                 .build();
+        HttpLambdaIntegration siteWrites = new HttpLambdaIntegration("SiteCreateIntegration", siteCreate.alias());
         api.addRoutes(AddRoutesOptions.builder().path("/").methods(List.of(HttpMethod.POST))
-                .integration(new HttpLambdaIntegration("SiteCreateIntegration", siteCreate.alias())).build());
+                .integration(siteWrites).build());
+        // A preview page's report-abuse form posts to /{code}+: it stores a report, so it goes to the writing function.
+        api.addRoutes(AddRoutesOptions.builder().path("/{code}").methods(List.of(HttpMethod.POST))
+                .integration(siteWrites).build());
         api.addRoutes(AddRoutesOptions.builder().path("/api/{proxy+}").methods(List.of(HttpMethod.ANY))
                 .integration(new HttpLambdaIntegration("ApiIntegration", this.api.alias())).build());
         api.addRoutes(AddRoutesOptions.builder().path("/yourls-api.php").methods(List.of(HttpMethod.ANY))

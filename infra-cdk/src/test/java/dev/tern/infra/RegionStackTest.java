@@ -65,7 +65,7 @@ class RegionStackTest {
     void routes_sendPagesApiAndYourlsToTheirFunctions() {
         Template template = TestApps.template(firstRegion());
 
-        for (String route : List.of("$default", "POST /", "ANY /api/{proxy+}", "ANY /yourls-api.php")) {
+        for (String route : List.of("$default", "POST /", "POST /{code}", "ANY /api/{proxy+}", "ANY /yourls-api.php")) {
             template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", route));
         }
         template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of("StageName", "$default", "AutoDeploy", true,

@@ -6,6 +6,7 @@ import dev.tern.core.click.ClickAggregator;
 import dev.tern.core.settings.Setting;
 import dev.tern.core.settings.TernSettings;
 import dev.tern.dynamodblocal.EmbeddedDynamoDb;
+import dev.tern.functions.AbuseControls;
 import dev.tern.functions.ApiSettings;
 import dev.tern.functions.LinksApiHandler;
 import dev.tern.functions.Wiring;
@@ -112,7 +113,8 @@ public final class LocalPlatform implements AutoCloseable {
             stores.createTablesIfMissing();
             clicks = BatchingClickChannel.withDefaults(new ClickAggregator(stores.stores().clicks()));
             Wiring wiring = new Wiring(settings, api, stores.stores(), stores.apiKeys(), stores.rateLimiter(),
-                    stores.yourlsSite(), clicks, Clock.systemUTC());
+                    stores.yourlsSite(), clicks, Clock.systemUTC(),
+                    AbuseControls.fromEnv(effective, stores.blockedHosts(), stores.abuseReports()));
             wiring.apiKeys().ensureBootstrapKey(adminKey.value());
             LocalRouter router = new LocalRouter(new LinksApiHandler(wiring), new YourlsApiHandler(wiring),
                     new SiteHandler(wiring, web, stores.rateLimiter()));

@@ -98,6 +98,8 @@ public final class StatusProbeHandler implements RequestHandler<Map<String, Obje
         SitePublisher target = publisher != null ? publisher
                 : new S3SitePublisher(S3Client.builder()
                         .region(software.amazon.awssdk.regions.Region.of(settings.self().code()))
+                        // The status bucket lives in the global stack's region, not in every probing region.
+                        .crossRegionAccessEnabled(true)
                         .httpClient(UrlConnectionHttpClient.create())
                         .build(), settings.bucket());
         return new StatusProbe(stores.links(), runner, new ArrayList<>(settings.endpoints().keySet()), StatusPolicy.defaults(),
