@@ -77,7 +77,16 @@ public final class ColdStartProbe {
 
     /** The times of one cold start, in milliseconds; {@code restoreMs} is -1 without SnapStart. */
     public record Sample(double initMs, double restoreMs, double firstInvocationMs, double coldMs, double secondMs,
-            double thirdMs, double warmMs) {
+            double thirdMs, double warmMs, CpuSplit secondCpu) {
+    }
+
+    /**
+     * CPU time the function's JVM used during one invocation (from {@code /proc/<pid>/task/<tid>/schedstat},
+     * nanosecond resolution): its JIT compiler threads, and all its other threads; -1 where {@code /proc}
+     * is not readable.
+     */
+    public record CpuSplit(double jitMs, double otherMs) {
+        static final CpuSplit UNKNOWN = new CpuSplit(-1, -1);
     }
 
     /** What the probe needs from outside: the runtime's jars, a working directory, the CPU to pin to. */
@@ -109,12 +118,14 @@ public final class ColdStartProbe {
             seed(dynamoDb);
             ColdStartProbe probe = new ColdStartProbe(environment);
             Map<String, String> functionEnv = functionEnv(dynamoDb);
+            // Another handler of the same zip in the site cases (e.g. one added to the zip for an experiment).
+            String siteHandler = options.getOrDefault("site-handler", HANDLER_SITE);
             List<Case> cases = new ArrayList<>();
             for (String name : wanted) {
                 switch (name.trim()) {
                     case "hello" -> cases.add(probe.helloCase(bundle));
-                    case "site" -> cases.add(probe.functionCase("site", bundle, HANDLER_SITE, functionEnv, false));
-                    case "site-snapstart" -> cases.add(probe.functionCase("site-snapstart", bundle, HANDLER_SITE, functionEnv, true));
+                    case "site" -> cases.add(probe.functionCase("site", bundle, siteHandler, functionEnv, false));
+                    case "site-snapstart" -> cases.add(probe.functionCase("site-snapstart", bundle, siteHandler, functionEnv, true));
                     case "redirect" -> {
                         if (Files.isRegularFile(redirectBundle)) {
                             cases.add(probe.functionCase("redirect", redirectBundle, HANDLER_REDIRECT, functionEnv, false));
@@ -141,9 +152,10 @@ public final class ColdStartProbe {
                     Sample sample = probe.run(c);
                     samples.get(c.name()).add(sample);
                     System.out.printf(Locale.ROOT,
-                            "run %2d %-20s init %7.1f  first %7.1f  cold %7.1f  2nd %6.2f  3rd %6.2f  warm %6.2f ms%n",
+                            "run %2d %-20s init %7.1f  first %7.1f  cold %7.1f  2nd %6.2f (cpu: jit %5.1f, other %5.1f)"
+                                    + "  3rd %6.2f  warm %6.2f ms%n",
                             run, c.name(), sample.initMs(), sample.firstInvocationMs(), sample.coldMs(), sample.secondMs(),
-                            sample.thirdMs(), sample.warmMs());
+                            sample.secondCpu().jitMs(), sample.secondCpu().otherMs(), sample.thirdMs(), sample.warmMs());
                 }
             }
             System.out.println();
@@ -219,8 +231,10 @@ public final class ColdStartProbe {
                 LocalRuntimeApi.Answer answer1 = await(first, api, process, log);
                 long init = api.firstNext().getNow(answer1.handedOutNanos());
                 check(c, answer1, c.expectedFirstLocation(), log);
+                Map<String, Long> cpuBefore = threadCpu(process.pid());
                 long beforeSecond = System.nanoTime();
                 LocalRuntimeApi.Answer answer2 = await(api.invoke(event("/" + OTHER_CODE)), api, process, log);
+                CpuSplit secondCpu = split(cpuBefore, threadCpu(process.pid()));
                 check(c, answer2, c.expectedSecondLocation(), log);
                 long beforeThird = System.nanoTime();
                 LocalRuntimeApi.Answer answer3 = await(api.invoke(event("/" + LINK_CODE)), api, process, log);
@@ -236,7 +250,7 @@ public final class ColdStartProbe {
                 double restore = api.restoreNext().isDone() ? millis(api.restoreNext().getNow(0L) - start) : -1;
                 return new Sample(millis(init - start), restore, millis(answer1.receivedNanos() - answer1.handedOutNanos()),
                         millis(answer1.receivedNanos() - start), millis(answer2.receivedNanos() - beforeSecond),
-                        millis(answer3.receivedNanos() - beforeThird), percentile(warm, 50));
+                        millis(answer3.receivedNanos() - beforeThird), percentile(warm, 50), secondCpu);
             } finally {
                 process.destroy();
                 if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -244,6 +258,42 @@ public final class ColdStartProbe {
                 }
             }
         }
+    }
+
+    /** CPU nanoseconds per thread ({@code tid:name}) of process {@code pid}; empty where /proc is not readable. */
+    static Map<String, Long> threadCpu(long pid) {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    long ns = Long.parseLong(Files.readString(task.resolve("schedstat")).strip().split(" ")[0]);
+                    cpu.put(task.getFileName() + ":" + name, ns);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return cpu;
+    }
+
+    static CpuSplit split(Map<String, Long> before, Map<String, Long> after) {
+        if (after.isEmpty()) {
+            return CpuSplit.UNKNOWN;
+        }
+        long jit = 0;
+        long other = 0;
+        for (Map.Entry<String, Long> thread : after.entrySet()) {
+            long used = thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+            if (thread.getKey().contains("CompilerThre")) {
+                jit += used;
+            } else {
+                other += used;
+            }
+        }
+        return new CpuSplit(millis(jit), millis(other));
     }
 
     private List<String> command(Case c) {
@@ -347,6 +397,13 @@ public final class ColdStartProbe {
                     .append(stats(s.stream().mapToDouble(Sample::secondMs).toArray())).append(" | ")
                     .append(stats(s.stream().mapToDouble(Sample::thirdMs).toArray())).append(" | ")
                     .append(stats(s.stream().mapToDouble(Sample::warmMs).toArray())).append(" |\n");
+        }
+        out.append("\nCPU of the function's JVM during the 2nd invocation, median ms:");
+        for (Map.Entry<String, List<Sample>> entry : samples.entrySet()) {
+            double[] jit = entry.getValue().stream().mapToDouble(x -> x.secondCpu().jitMs()).sorted().toArray();
+            double[] other = entry.getValue().stream().mapToDouble(x -> x.secondCpu().otherMs()).sorted().toArray();
+            out.append(String.format(Locale.ROOT, " %s: JIT threads %s, other threads %s;", entry.getKey(), fmt(percentile(jit, 50)),
+                    fmt(percentile(other, 50))));
         }
         out.append("\nms: median (p10–p90, min–max). init = process start → first `next`; with SnapStart it includes the"
                 + " beforeCheckpoint priming and afterRestore.\n");
@@ -477,7 +534,7 @@ public final class ColdStartProbe {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: ColdStartProbe [--runs N] [--cases hello,site,site-snapstart,redirect]"
-                        + " [--bundle ZIP] [--redirect-bundle ZIP] [--runtime-lib DIR] [--crt-lib DIR] [--cpu N|none] [--memory MB] [--warm N] [--java PATH];"
+                        + " [--bundle ZIP] [--site-handler CLASS::METHOD] [--redirect-bundle ZIP] [--runtime-lib DIR] [--crt-lib DIR] [--cpu N|none] [--memory MB] [--warm N] [--java PATH];"
                         + " got " + args[i]);
             }
             options.put(args[i].substring(2), args[++i]);
