@@ -61,9 +61,13 @@ public final class BatchingClickChannel implements ClickSink, AutoCloseable {
         this.worker.start();
     }
 
-    /** A channel with batches of up to 500 clicks cut at least every 200 ms. */
+    /**
+     * A channel whose batches are cut every 200 ms (or at 10,000 clicks). A batch costs a few writes
+     * per distinct link whatever its size, so under load the cost of counting follows the number of
+     * batches, not of clicks: cutting by time keeps it flat as traffic grows (docs/PERFORMANCE.md §2).
+     */
     public static BatchingClickChannel withDefaults(ClickAggregator aggregator) {
-        return new BatchingClickChannel(aggregator, 500, Duration.ofMillis(200), 1_000_000);
+        return new BatchingClickChannel(aggregator, 10_000, Duration.ofMillis(200), 1_000_000);
     }
 
     /** Queues the click; never blocks. When the channel is full or closing the click is dropped and counted. */
