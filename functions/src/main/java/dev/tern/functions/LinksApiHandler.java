@@ -276,7 +276,9 @@ public final class LinksApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     /** The code of {@code /api/v1/links/{code}<suffix>}, or {@code null} for any other path. */
     static String subresourceCode(String path, String suffix) {
         String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        if (!trimmed.startsWith(LINKS_PATH + "/") || !trimmed.endsWith(suffix)) {
+        // The prefix and the suffix must not overlap: /api/v1/links/stats has no code (found by fuzzing).
+        if (!trimmed.startsWith(LINKS_PATH + "/") || !trimmed.endsWith(suffix)
+                || trimmed.length() < LINKS_PATH.length() + 1 + suffix.length()) {
             return null;
         }
         String segment = trimmed.substring(LINKS_PATH.length() + 1, trimmed.length() - suffix.length());
