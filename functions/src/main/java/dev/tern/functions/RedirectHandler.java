@@ -12,6 +12,8 @@ import dev.tern.core.link.RedirectPolicy;
 import dev.tern.core.link.Resolution;
 import dev.tern.core.link.ShortCode;
 import dev.tern.core.settings.TernSettings;
+import dev.tern.core.status.CanaryCode;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -51,9 +53,40 @@ public final class RedirectHandler implements RequestHandler<APIGatewayV2HTTPEve
         SnapStartPriming.add("redirect", this::prime);
     }
 
-    /** SnapStart priming: a code no link has — the whole redirect path and one DynamoDB read, a 404, no click. */
+    /**
+     * How often {@link #prime} runs the redirect path: C1, the only compiler at Lambda's
+     * {@code -XX:TieredStopAtLevel=1}, compiles a method after about 200 calls, so that a restored
+     * container serves its first redirects with compiled code (docs/PERFORMANCE.md §6).
+     */
+    static final int PRIMING_ROUNDS = 250;
+
+    /**
+     * SnapStart priming, before the snapshot; writes nothing and counts no click (the requests carry the
+     * probe header):
+     * <ul>
+     *   <li>a code no link has: the miss path, a DynamoDB read each time (misses are not cached), a 404;</li>
+     *   <li>the status probe's canary link ({@link CanaryCode}), once the probe has created it in this
+     *       region: the found path — the item's mapping, the {@code Location}, a 302 — and, since the
+     *       canary is never cached, a DynamoDB read that finds an item each time;</li>
+     *   <li>the click line of a sample click, formatted and dropped (the probe header skips the sink).</li>
+     * </ul>
+     * {@value #PRIMING_ROUNDS} rounds: about a second of reads, once per published version.
+     */
     void prime() {
-        handleRequest(SnapStartPriming.request("GET", "/tern-snapstart-priming", ""), null);
+        primeRedirects(this, wiring.clock());
+    }
+
+    /** {@link #prime}'s rounds through {@code handler}: this handler, or one that routes short codes to it (the site). */
+    public static void primeRedirects(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, Clock clock) {
+        APIGatewayV2HTTPEvent missing = SnapStartPriming.request("GET", "/tern-snapstart-priming", "");
+        APIGatewayV2HTTPEvent canary = SnapStartPriming.request("GET", "/" + CanaryCode.VALUE, "");
+        ShortCode canaryCode = new ShortCode(CanaryCode.VALUE);
+        for (int round = 0; round < PRIMING_ROUNDS; round++) {
+            handler.handleRequest(missing, null);
+            handler.handleRequest(canary, null);
+            ClickLine.format(Click.of(canaryCode, clock.instant(), "https://priming.invalid/page", null,
+                    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"));
+        }
     }
 
     public RedirectHandler(Wiring wiring) {

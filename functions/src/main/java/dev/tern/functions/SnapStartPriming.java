@@ -17,7 +17,8 @@ import org.crac.Resource;
  *   <li><b>before the snapshot</b>: each handler runs a representative request through itself
  *       (its cold path: class loading, JIT of the hot code, the DynamoDB client's first call and TLS
  *       set-up) — requests chosen to write nothing and count no click, e.g. a redirect of a code no
- *       link can have, {@code /health}, a YOURLS call without credentials;</li>
+ *       link can have and of the status probe's canary link (repeated until compiled),
+ *       {@code /health}, a YOURLS call without credentials;</li>
  *   <li><b>after a restore</b>: every {@link LazySecureRandom} forgets its generator, so restored
  *       containers never share a random state taken into the snapshot. Connections the snapshot
  *       carried are stale: the SDK's retry on the first failed call replaces them.</li>

@@ -2,6 +2,9 @@ package dev.tern.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tern.core.link.RedirectPolicy;
+import dev.tern.core.status.CanaryCode;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,19 @@ class SnapStartPrimingTest {
         assertThat(t.clicks).isEmpty();
         assertThat(t.apiKeys.list()).as("only the operator's bootstrap key, which any first API call provisions")
                 .allMatch(key -> key.createdBy().equals(dev.tern.core.apikey.ApiKeyService.BOOTSTRAP));
+    }
+
+    @Test
+    void redirectPriming_followsTheCanaryLink_withoutCountingAClick() {
+        t.save(CanaryCode.VALUE, "https://example.com/tern-status-canary", new RedirectPolicy(302, Duration.ZERO, false));
+        RedirectHandler redirect = t.redirect();
+
+        redirect.prime();
+
+        assertThat(redirect.handleRequest(SnapStartPriming.request("GET", "/" + CanaryCode.VALUE, ""), null)
+                .getStatusCode()).as("the found path, as primed").isEqualTo(302);
+        assertThat(t.links.size()).as("nothing written").isEqualTo(1);
+        assertThat(t.clicks).as("the probe header: no click").isEmpty();
     }
 
     @Test

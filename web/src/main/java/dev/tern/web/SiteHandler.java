@@ -65,11 +65,15 @@ public final class SiteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         SnapStartPriming.add("site", this::prime);
     }
 
-    /** SnapStart priming: the health check (a DynamoDB read), a missing code (the redirect path), the form page (Thymeleaf); no write. */
+    /**
+     * SnapStart priming: the health check (a DynamoDB read), the form page (Thymeleaf), then the
+     * redirect path through this handler as {@link RedirectHandler#primeRedirects} runs it (a missing
+     * code and the status probe's canary link, repeated until compiled); no write, no click.
+     */
     void prime() {
         handleRequest(SnapStartPriming.request("GET", HealthCheck.PATH, ""), null);
-        handleRequest(SnapStartPriming.request("GET", "/tern-snapstart-priming", ""), null);
         handleRequest(SnapStartPriming.request("GET", "/", ""), null);
+        RedirectHandler.primeRedirects(this, wiring.clock());
     }
 
     private SiteHandler(Wiring shared) {

@@ -186,6 +186,8 @@ public final class ColdStartProbe {
                     "Spring sale", created, Creator.UNKNOWN));
             stores.stores().links().insertNew(Link.newActive(new ShortCode(OTHER_CODE),
                     LongUrl.parse(OTHER_TARGET, settings.urlPolicy()), "Books", created, Creator.UNKNOWN));
+            // A deployed region has the status probe's canary link, which SnapStart priming follows.
+            dev.tern.status.probe.CanaryLink.ensure(stores.stores().links(), created);
         }
     }
 

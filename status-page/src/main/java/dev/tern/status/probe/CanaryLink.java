@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public final class CanaryLink {
     /** Its code: '_' and '-' are allowed in codes but never generated, so it cannot collide with a link's. */
-    public static final String CODE = "_tern-canary";
+    public static final String CODE = dev.tern.core.status.CanaryCode.VALUE;
     /** Where it points: a reserved example domain, never fetched by the probe (redirects are not followed). */
     public static final URI TARGET = URI.create("https://example.com/tern-status-canary");
     /** Its redirect status. */
