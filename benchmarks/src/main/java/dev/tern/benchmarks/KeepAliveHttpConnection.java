@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * the cores with the server, that client's asynchronous machinery (selector thread, completable
  * futures, header maps per response) cost about as much CPU as the server itself and capped the
  * measurement near 3,000 requests/s (docs/PERFORMANCE.md §2). A load generator should cost as little
- * as possible, as {@code wrk} does; this one does no allocation per request beyond what the socket does.
+ * as possible, as {@code wrk} does; this one reuses its buffers and allocates only a few header values per response.
  *
  * <p>Only for 127.0.0.1: the caller checks the host. Not thread-safe: one per load thread.
  */

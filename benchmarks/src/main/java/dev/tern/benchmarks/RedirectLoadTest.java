@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,20 +79,19 @@ public final class RedirectLoadTest {
             List<String> codes = createLinks(client, base, key, linkCount);
             System.out.printf("links: %d, connections: %d, warm-up: %d requests, load client: %s%n", codes.size(), connections,
                     warmup, loadClient);
-            long served;
+            LoadSummary warm;
+            LoadSummary result;
             if (loadClient.equals("wrk")) {
                 // wrk runs for a time (-d) and stops a thread at its share of the count: with a count reached
                 // early its rate is understated (it still divides by the whole -d), never overstated.
-                WrkLoad.Outcome warm = WrkLoad.run(base, codes, connections, warmup, Duration.ofSeconds(Math.min(seconds, 5)));
-                WrkLoad.Outcome result = WrkLoad.run(base, codes, connections, requests, Duration.ofSeconds(seconds));
-                System.out.println(result.report());
-                served = warm.ok() + result.ok();
+                warm = WrkLoad.run(base, codes, connections, warmup, Duration.ofSeconds(Math.min(seconds, 5)));
+                result = WrkLoad.run(base, codes, connections, requests, Duration.ofSeconds(seconds));
             } else {
-                Result warm = run(loadClient, client, base, codes, connections, warmup, Duration.ofSeconds(seconds));
-                Result result = run(loadClient, client, base, codes, connections, requests, Duration.ofSeconds(seconds));
-                System.out.println(result.report());
-                served = warm.ok + result.ok;
+                warm = run(loadClient, client, base, codes, connections, warmup, Duration.ofSeconds(seconds));
+                result = run(loadClient, client, base, codes, connections, requests, Duration.ofSeconds(seconds));
             }
+            System.out.println(result.report(loadClient));
+            long served = warm.ok() + result.ok();
             if (platform != null) {
                 // Clicks are counted behind the redirects (batches into DynamoDB Local on the same cores):
                 // how long the backlog takes to drain is the click counting's own throughput.
@@ -145,32 +145,12 @@ public final class RedirectLoadTest {
         return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
     }
 
-    private record Result(int connections, long ok, long failed, long nanos, long[] latencies) {
-        String report() {
-            long[] sorted = latencies.clone();
-            Arrays.sort(sorted);
-            double seconds = nanos / 1e9;
-            return String.format(
-                    "requests: %d ok, %d failed in %.2f s -> %.0f req/s; latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms",
-                    ok, failed, seconds, ok / seconds, percentile(sorted, 0.50), percentile(sorted, 0.90),
-                    percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
-        }
-
-        private static double percentile(long[] sorted, double p) {
-            if (sorted.length == 0) {
-                return 0;
-            }
-            int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
-            return sorted[Math.max(0, index)] / 1e6;
-        }
-    }
-
-    private static Result run(String loadClient, HttpClient client, URI base, List<String> codes, int connections,
+    private static LoadSummary run(String loadClient, HttpClient client, URI base, List<String> codes, int connections,
             int requests, Duration limit) throws InterruptedException {
         AtomicInteger issued = new AtomicInteger();
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         // The latency of request n at index n (0: not answered with a 301), whichever thread sent it.
         long[] latencies = new long[requests];
         long deadline = System.nanoTime() + limit.toNanos();
@@ -217,7 +197,7 @@ public final class RedirectLoadTest {
         if (firstFailure.get() != null) {
             System.out.println("first failure: " + firstFailure.get());
         }
-        return new Result(connections, ok.get(), failed.get(), elapsed, all);
+        return LoadSummary.fromLatencies(ok.get(), failed.get(), elapsed, all);
     }
 
     private static int intOption(String[] args, String name, int fallback) {

@@ -29,15 +29,6 @@ final class WrkLoad {
     private static final Pattern SOCKET_ERRORS = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
     private static final int THREADS = 2;
 
-    /** The measured outcome, in the same terms as the Java generator's. */
-    record Outcome(long ok, long failed, double seconds, double p50, double p90, double p99, double max, String raw) {
-        String report() {
-            return String.format(
-                    "requests: %d ok, %d failed in %.2f s -> %.0f req/s; latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (wrk)",
-                    ok, failed, seconds, ok / seconds, p50, p90, p99, max);
-        }
-    }
-
     private WrkLoad() {
     }
 
@@ -59,7 +50,7 @@ final class WrkLoad {
      * GETs {@code /<code>} for the codes in turn over {@code connections} connections until
      * {@code requests} responses were read or {@code limit} passed.
      */
-    static Outcome run(URI base, List<String> codes, int connections, int requests, Duration limit)
+    static LoadSummary run(URI base, List<String> codes, int connections, int requests, Duration limit)
             throws IOException, InterruptedException {
         if (!"127.0.0.1".equals(base.getHost())) {
             throw new IllegalArgumentException("wrk only loads 127.0.0.1, not " + base);
@@ -113,7 +104,7 @@ final class WrkLoad {
                 """.formatted(list, perThread);
     }
 
-    static Outcome parse(String output) {
+    static LoadSummary parse(String output) {
         Matcher count = COUNT.matcher(output);
         if (!count.find()) {
             throw new IllegalStateException("no request count in wrk's output:\n" + output);
@@ -146,7 +137,7 @@ final class WrkLoad {
         }
         Matcher max = MAX.matcher(output);
         double maxMillis = max.find() ? millis(max.group(1), max.group(2)) : 0;
-        return new Outcome(total - failed, failed + socketErrors, seconds, p50, p90, p99, maxMillis, output);
+        return new LoadSummary(total - failed, failed + socketErrors, seconds, p50, p90, p99, maxMillis);
     }
 
     private static double millis(String value, String unit) {

@@ -101,7 +101,7 @@ class LoadGeneratorTest {
 
     @Test
     void wrkOutput_isReadInMilliseconds_withNon3xxAndSocketErrorsAsFailures() {
-        WrkLoad.Outcome outcome = WrkLoad.parse("""
+        LoadSummary outcome = WrkLoad.parse("""
                 Running 15s test @ http://127.0.0.1:18080
                   2 threads and 32 connections
                   Thread Stats   Avg      Stdev     Max   +/- Stdev
@@ -138,7 +138,7 @@ class LoadGeneratorTest {
         assertThatThrownBy(() -> WrkLoad.run(URI.create("http://localhost:1"), List.of("fixed"), 2, 10, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("127.0.0.1");
         assumeThat(WrkLoad.available()).as("wrk is not installed (apt-get install wrk): skipping the run through it").isTrue();
-        WrkLoad.Outcome outcome = WrkLoad.run(base, List.of("fixed", "chunked"), 2, 200, Duration.ofSeconds(2));
+        LoadSummary outcome = WrkLoad.run(base, List.of("fixed", "chunked"), 2, 200, Duration.ofSeconds(2));
         assertThat(outcome.failed()).isZero();
         // Each of wrk's two threads stops after 100 responses; a request in flight on the other connection
         // when a thread stops may still be served.

@@ -8,6 +8,7 @@ import dev.tern.core.link.LongUrl;
 import dev.tern.core.link.ShortCode;
 import dev.tern.core.settings.TernSettings;
 import dev.tern.dynamodblocal.EmbeddedDynamoDb;
+import dev.tern.status.probe.CanaryLink;
 import dev.tern.store.DynamoDbStores;
 import dev.tern.store.StoreSettings;
 import java.io.IOException;
@@ -187,7 +188,7 @@ public final class ColdStartProbe {
             stores.stores().links().insertNew(Link.newActive(new ShortCode(OTHER_CODE),
                     LongUrl.parse(OTHER_TARGET, settings.urlPolicy()), "Books", created, Creator.UNKNOWN));
             // A deployed region has the status probe's canary link, which SnapStart priming follows.
-            dev.tern.status.probe.CanaryLink.ensure(stores.stores().links(), created);
+            CanaryLink.ensure(stores.stores().links(), created);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.tern.core.link.LinkStore;
 import dev.tern.core.link.LongUrl;
 import dev.tern.core.link.RedirectPolicy;
 import dev.tern.core.link.ShortCode;
+import dev.tern.core.status.CanaryCode;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import java.util.Optional;
  */
 public final class CanaryLink {
     /** Its code: '_' and '-' are allowed in codes but never generated, so it cannot collide with a link's. */
-    public static final String CODE = dev.tern.core.status.CanaryCode.VALUE;
+    public static final String CODE = CanaryCode.VALUE;
     /** Where it points: a reserved example domain, never fetched by the probe (redirects are not followed). */
     public static final URI TARGET = URI.create("https://example.com/tern-status-canary");
     /** Its redirect status. */
