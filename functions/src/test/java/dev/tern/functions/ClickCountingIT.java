@@ -58,7 +58,10 @@ class ClickCountingIT {
             RedirectHandler redirect = new RedirectHandler(wiring);
             LinksApiHandler api = new LinksApiHandler(wiring);
             LocalDynamoDb.create(api, "{\"url\":\"https://example.com/hot\",\"code\":\"hot\"}");
+            // Lost acknowledgements of the counting transactions (the store retries them itself and
+            // finds its marker) and of the rank updates (the channel retries the whole batch).
             local.faults.failEvery(3, "TransactWriteItems", Mode.AFTER_RESPONSE, Fault.TIMEOUT);
+            local.faults.failEvery(4, "UpdateItem", Mode.AFTER_RESPONSE, Fault.TIMEOUT);
 
             int total = redirects(redirect, "hot", 8, 625);
             assertThat(channel.flush(Duration.ofSeconds(60))).as("all clicks applied in time").isTrue();
@@ -84,6 +87,7 @@ class ClickCountingIT {
         int total = redirects(redirect, "logged", 4, 250);
         List<CloudWatchLogsEvent> deliveries = deliveries(stdout, 200);
         local.faults.failEvery(2, "TransactWriteItems", Mode.AFTER_RESPONSE, Fault.THROTTLING);
+        local.faults.failEvery(2, "UpdateItem", Mode.AFTER_RESPONSE, Fault.THROTTLING);
         int retries = 0;
         for (CloudWatchLogsEvent delivery : deliveries) {
             retries += invokeLikeLambda(aggregation, delivery);
@@ -95,6 +99,7 @@ class ClickCountingIT {
         assertThat(total).isEqualTo(1000);
         assertThat(stdout).hasSize(1000);
         assertThat(retries).as("Lambda retries after lost acknowledgements").isPositive();
+        assertThat(local.faults.injected("TransactWriteItems")).isPositive();
         assertThat(clicksOf(api, "logged")).isEqualTo(1000);
     }
 

@@ -4,6 +4,7 @@ import dev.tern.core.click.ClickCounterStore;
 import dev.tern.core.click.ClickTally;
 import dev.tern.core.click.DayTally;
 import dev.tern.core.click.VisitorClass;
+import dev.tern.core.error.StoreUnavailableException;
 import dev.tern.core.link.ShortCode;
 import dev.tern.core.settings.Setting;
 import dev.tern.core.yourls.LinkRanking;
@@ -55,7 +56,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *
  * <p>and, under the partition {@value #TOTALS_PARTITION} (no short code has a {@code #}), the site's
  * totals in {@value #TOTALS_SHARDS} shards per region, {@code T#<region>#<shard>} with {@code links}
- * and {@code clicks}, each also written by its region only.
+ * and {@code clicks}, each also written by its region only; under a batch's partition
+ * {@code #batch#<region>#<batchId>}, the markers {@code C#<first code>} of {@link #addAll}'s chunks.
  *
  * <p><b>Ranking</b> ({@link LinkRanking}, for YOURLS's {@code stats} and {@code db-stats}; the design
  * and its costs are in {@code docs/adr/2026-11-23-yourls-api.md}). The rank items form the sparse
@@ -72,7 +74,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * the same moment could count it twice in the totals; the window is the replication lag, and only
  * the {@code links} figure of {@code db-stats} is affected.
  *
- * <p>{@link #add} is one {@code TransactWriteItems} per (batch, link): put the marker on condition
+ * <p>{@link #addAll} (the click aggregator's call) writes a batch's links in transactions of a few
+ * dozen links with one marker each; see there. {@link #add} is one {@code TransactWriteItems} per (batch, link): put the marker on condition
  * that it does not exist, and {@code ADD} to the total and to each day item (no read). If the
  * marker's condition fails the batch was counted before, and the call returns without counting it
  * again: exactly once, however often a batch is retried (within the marker's
@@ -105,6 +108,17 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkR
     /** The most referrer hosts (and, separately, countries) one write adds to a day item. */
     public static final int MAX_KEYS_PER_WRITE = 100;
     static final int MAX_DAYS_PER_TRANSACTION = 25;
+    /**
+     * Items per transaction of {@link #addAll}: its marker, one totals shard and, per link, its total
+     * and its day items. DynamoDB takes 100; fewer keep a transaction that collides with another
+     * aggregator's (both counting a hot link) cheap to retry, and 50 already spread the chunk's two
+     * fixed writes over about 24 links.
+     */
+    static final int CHUNK_ITEMS = 50;
+    static final String BATCH_PARTITION_PREFIX = "#batch#";
+    static final String CHUNK_MARKER_PREFIX = "C#";
+    static final String CHUNK_CODES = "codes";
+    static final String PER_LINK = "perLink";
     /** Links per transaction of {@link #registerImported}: at most 3 items each, plus one totals shard (≤ 100 items). */
     static final int IMPORT_GROUP = 33;
     static final long MARKER_LIFETIME_DAYS = 7;
@@ -121,6 +135,7 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkR
     private final String tableName;
     private final String region;
     private final Clock clock;
+    private final int chunkItems;
 
     /**
      * A store on {@code tableName}, sharing {@code client}, counting under {@code region}.
@@ -133,6 +148,15 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkR
     }
 
     DynamoDbClickCounterStore(DynamoDbClient client, String tableName, String region, Clock clock) {
+        this(client, tableName, region, clock, CHUNK_ITEMS);
+    }
+
+    /** With another chunk size: tests show that a retry packed differently still counts every link once. */
+    DynamoDbClickCounterStore(DynamoDbClient client, String tableName, String region, Clock clock, int chunkItems) {
+        if (chunkItems < 4 || chunkItems > 100) {
+            throw new IllegalArgumentException("chunkItems must be 4-100, not " + chunkItems);
+        }
+        this.chunkItems = chunkItems;
         this.client = Objects.requireNonNull(client, "client");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.region = Objects.requireNonNull(region, "region");
@@ -152,6 +176,220 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkR
         if (!days.isEmpty()) {
             raiseRank(tally.code());
         }
+    }
+
+    /**
+     * A batch's tallies in a few transactions ("chunks") instead of one per link: the links, sorted
+     * by code, are packed into transactions of at most {@value #CHUNK_ITEMS} items, each holding per
+     * link its {@code T#} total and its day items, plus one totals shard and one chunk marker. Per
+     * link that saves the marker and the totals-shard write of {@link #add}, about half the cost of
+     * counting a broad mix of links ({@code docs/PERFORMANCE.md}, section 7). Then every link's rank
+     * is brought up to date, as {@link #add} does.
+     *
+     * <p><b>Exactly once.</b> A chunk marker lives in the batch's own partition,
+     * {@code #batch#<region>#<batchId>}, sort key {@code C#<first code>}, and lists the chunk's codes.
+     * Before writing, one strongly consistent query reads the batch's markers: links a marker lists
+     * were counted and are skipped, whatever packing a retry would choose. A chunk that cannot be one
+     * transaction (a day item that is full, which {@link #add} handles with its overflow item; a
+     * tally of more days than a chunk holds) gets a marker with {@code perLink} set first and its
+     * links are then added one by one by {@link #add}, each exactly once by its own marker; a retry
+     * sees that marker and does the same. A chunk whose marker appears meanwhile (the same batch
+     * being applied concurrently) makes this call read the markers again and go on with what is
+     * left.
+     */
+    @Override
+    public void addAll(String batchId, List<ClickTally> tallies) {
+        Objects.requireNonNull(batchId, "batchId");
+        SortedMap<String, ClickTally> remaining = new TreeMap<>();
+        for (ClickTally tally : tallies) {
+            if (!tally.days().isEmpty() && remaining.put(tally.code().value(), tally) != null) {
+                throw new IllegalArgumentException("two tallies for " + tally.code().value() + " in batch " + batchId);
+            }
+        }
+        List<ShortCode> toRank = new ArrayList<>();
+        List<ClickTally> linkByLink = new ArrayList<>();
+        RuntimeException failure = null;
+        for (int round = 0; !remaining.isEmpty(); round++) {
+            if (round > 5) {
+                throw new StoreUnavailableException("batch " + batchId + " is being counted elsewhere at the same time",
+                        Duration.ofSeconds(1), null);
+            }
+            chunkMarkers(batchId).forEach((code, perLink) -> {
+                ClickTally tally = remaining.remove(code);
+                if (tally != null) {
+                    if (perLink) {
+                        linkByLink.add(tally);
+                    } else {
+                        toRank.add(tally.code());
+                    }
+                }
+            });
+            for (List<ClickTally> chunk : chunks(remaining.values())) {
+                ChunkOutcome outcome;
+                try {
+                    outcome = applyChunk(batchId, chunk);
+                } catch (RuntimeException e) {
+                    failure = keep(failure, e);
+                    outcome = ChunkOutcome.FAILED;
+                }
+                if (outcome == ChunkOutcome.MARKED_MEANWHILE) {
+                    break; // read the markers again
+                }
+                chunk.forEach(tally -> remaining.remove(tally.code().value()));
+                if (outcome == ChunkOutcome.APPLIED) {
+                    chunk.forEach(tally -> toRank.add(tally.code()));
+                } else if (outcome == ChunkOutcome.LINK_BY_LINK) {
+                    linkByLink.addAll(chunk);
+                }
+            }
+        }
+        for (ClickTally tally : linkByLink) {
+            try {
+                add(batchId, tally); // ranks the link too
+            } catch (RuntimeException e) {
+                failure = keep(failure, e);
+            }
+        }
+        for (ShortCode code : toRank) {
+            try {
+                raiseRank(code);
+            } catch (RuntimeException e) {
+                failure = keep(failure, e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private enum ChunkOutcome { APPLIED, LINK_BY_LINK, MARKED_MEANWHILE, FAILED }
+
+    /** The first failure, with later ones suppressed by it. */
+    private static RuntimeException keep(RuntimeException first, RuntimeException next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
+    }
+
+    /**
+     * The tallies, in code order, packed greedily into chunks of at most {@link #chunkItems} items;
+     * a tally that alone needs more has a chunk of its own (counted link by link).
+     */
+    private List<List<ClickTally>> chunks(Iterable<ClickTally> sorted) {
+        List<List<ClickTally>> chunks = new ArrayList<>();
+        List<ClickTally> chunk = new ArrayList<>();
+        int items = 2; // the marker and the totals shard
+        for (ClickTally tally : sorted) {
+            int needs = 1 + tally.days().size();
+            if (!chunk.isEmpty() && items + needs > chunkItems) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                items = 2;
+            }
+            chunk.add(tally);
+            items += needs;
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    /** The codes the batch's chunk markers list, each mapped to whether its chunk is counted link by link. */
+    private Map<String, Boolean> chunkMarkers(String batchId) {
+        QueryRequest request = QueryRequest.builder()
+                .tableName(tableName)
+                .keyConditionExpression("#code = :code")
+                .expressionAttributeNames(Map.of("#code", TernTables.CLICK_KEY))
+                .expressionAttributeValues(Map.of(":code", string(batchPartition(batchId))))
+                .consistentRead(true)
+                .build();
+        Map<String, Boolean> codes = new HashMap<>();
+        try {
+            for (Map<String, AttributeValue> marker : client.queryPaginator(request).items()) {
+                boolean perLink = marker.containsKey(PER_LINK);
+                AttributeValue listed = marker.get(CHUNK_CODES);
+                if (listed != null && listed.hasSs()) {
+                    listed.ss().forEach(code -> codes.put(code, perLink));
+                }
+            }
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, "reading a batch's markers");
+        }
+        return codes;
+    }
+
+    private ChunkOutcome applyChunk(String batchId, List<ClickTally> chunk) {
+        ShortCode first = chunk.get(0).code();
+        if (2 + chunk.stream().mapToInt(tally -> 1 + tally.days().size()).sum() > chunkItems) {
+            return putLinkByLinkMarker(batchId, chunk);
+        }
+        Map<String, AttributeValue> marker = chunkMarker(batchId, chunk);
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(marker)
+                .conditionExpression("attribute_not_exists(#sk)")
+                .expressionAttributeNames(Map.of("#sk", TernTables.CLICK_SORT_KEY))).build());
+        long clicks = 0;
+        for (ClickTally tally : chunk) {
+            long linkClicks = tally.total();
+            clicks += linkClicks;
+            items.add(addTo(tally.code(), "T#" + region, Map.of(COUNT, linkClicks)));
+            tally.days().forEach((day, counts) ->
+                    items.add(addTo(tally.code(), "D#" + day + "#" + region, dayCounters(counts, false))));
+        }
+        items.add(addToTotals(first, Map.of(CLICKS, clicks)));
+        for (int attempt = 0; ; attempt++) {
+            try {
+                client.transactWriteItems(r -> r.transactItems(items));
+                return ChunkOutcome.APPLIED;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                    return ChunkOutcome.MARKED_MEANWHILE;
+                }
+                if (reasons.stream().anyMatch(reason -> "ValidationError".equals(reason.code()))) {
+                    // A day item that would exceed 400 KB: add() moves that day to its overflow item.
+                    return putLinkByLinkMarker(batchId, chunk);
+                }
+                if (DynamoDbErrors.transientReason(e) == null || attempt >= 5) {
+                    throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, "counting clicks");
+                }
+            } catch (SdkException e) {
+                if (DynamoDbErrors.transientReason(e) == null || attempt >= 5) {
+                    throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, "counting clicks");
+                }
+            }
+            DynamoDbErrors.pause(attempt, "counting clicks");
+        }
+    }
+
+    /** The chunk's marker with {@code perLink} set, put unless a marker is there already. */
+    private ChunkOutcome putLinkByLinkMarker(String batchId, List<ClickTally> chunk) {
+        Map<String, AttributeValue> marker = new HashMap<>(chunkMarker(batchId, chunk));
+        marker.put(PER_LINK, AttributeValue.fromBool(true));
+        try {
+            client.putItem(p -> p.tableName(tableName).item(marker)
+                    .conditionExpression("attribute_not_exists(#sk)")
+                    .expressionAttributeNames(Map.of("#sk", TernTables.CLICK_SORT_KEY)));
+            return ChunkOutcome.LINK_BY_LINK;
+        } catch (ConditionalCheckFailedException e) {
+            return ChunkOutcome.MARKED_MEANWHILE;
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, "counting clicks");
+        }
+    }
+
+    private Map<String, AttributeValue> chunkMarker(String batchId, List<ClickTally> chunk) {
+        Map<String, AttributeValue> marker = markerItem(batchPartition(batchId),
+                CHUNK_MARKER_PREFIX + chunk.get(0).code().value(), batchId.startsWith(PERMANENT_BATCH_PREFIX));
+        marker.put(CHUNK_CODES, AttributeValue.fromSs(chunk.stream().map(tally -> tally.code().value()).toList()));
+        return marker;
+    }
+
+    private String batchPartition(String batchId) {
+        return BATCH_PARTITION_PREFIX + region + "#" + batchId;
     }
 
     /**
@@ -517,17 +755,23 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkR
      * after {@link #MARKER_LIFETIME}, except for batches named {@link ClickCounterStore#PERMANENT_BATCH_PREFIX}{@code …}.
      */
     private TransactWriteItem markerPut(ShortCode code, String marker) {
-        Instant now = clock.instant();
-        Map<String, AttributeValue> item = new HashMap<>(Map.of(
-                TernTables.CLICK_KEY, string(code.value()),
-                TernTables.CLICK_SORT_KEY, string(marker),
-                APPLIED_AT, string(StoredInstants.format(now))));
-        if (!marker.contains("#" + PERMANENT_BATCH_PREFIX)) {
-            item.put(TernTables.EXPIRES_AT, AttributeValue.builder().n(Long.toString(now.plus(MARKER_LIFETIME).getEpochSecond())).build());
-        }
+        Map<String, AttributeValue> item = markerItem(code.value(), marker, marker.contains("#" + PERMANENT_BATCH_PREFIX));
         return TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
                 .conditionExpression("attribute_not_exists(#sk)")
                 .expressionAttributeNames(Map.of("#sk", TernTables.CLICK_SORT_KEY))).build();
+    }
+
+    /** A marker item (mutable) with its {@code appliedAt} and, unless the batch is permanent, its expiry. */
+    private Map<String, AttributeValue> markerItem(String partition, String sk, boolean permanent) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(
+                TernTables.CLICK_KEY, string(partition),
+                TernTables.CLICK_SORT_KEY, string(sk),
+                APPLIED_AT, string(StoredInstants.format(now))));
+        if (!permanent) {
+            item.put(TernTables.EXPIRES_AT, AttributeValue.builder().n(Long.toString(now.plus(MARKER_LIFETIME).getEpochSecond())).build());
+        }
+        return item;
     }
 
     /** {@code ADD} each counter to the item: no read, and concurrent writers (of one region) add up. */

@@ -158,15 +158,97 @@ class DynamoDbClickCounterStoreIT extends ClickCounterStoreContract {
                 .containsExactlyInAnyOrder("B#test#" + batch, "B1#test#" + batch, "B2#test#" + batch);
     }
 
+    @Test
+    void addAll_writesOneChunkMarkerInTheBatchsPartition_andNoMarkerPerLink() {
+        String batch = uniqueBatch();
+        ShortCode first = uniqueCode("chunkA");
+        ShortCode second = uniqueCode("chunkB");
+
+        storeIn("eu-west-1").addAll(batch, List.of(
+                ClickTally.of(second, clicks(second, 2, NOW, "t.co", "DE")),
+                ClickTally.of(first, clicks(first, 3, NOW, "t.co", "DE"))));
+
+        assertThat(items(first)).containsOnlyKeys("T#eu-west-1", "D#" + day(NOW) + "#eu-west-1", "R");
+        assertThat(items(second)).containsOnlyKeys("T#eu-west-1", "D#" + day(NOW) + "#eu-west-1", "R");
+        assertThat(items(first).get("R").get("n").n()).isEqualTo("3");
+        Map<String, Map<String, AttributeValue>> markers = items("#batch#eu-west-1#" + batch);
+        assertThat(markers).containsOnlyKeys("C#" + first.value());
+        Map<String, AttributeValue> marker = markers.get("C#" + first.value());
+        assertThat(marker.get("codes").ss()).containsExactlyInAnyOrder(first.value(), second.value());
+        assertThat(marker).doesNotContainKey("perLink");
+        assertThat(marker.get("expiresAt").n()).isEqualTo(Long.toString(NOW.plus(Duration.ofDays(7)).getEpochSecond()));
+    }
+
+    @Test
+    void addAll_retryPackedDifferently_stillCountsEveryLinkOnce() {
+        String batch = uniqueBatch();
+        List<ClickTally> tallies = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ShortCode code = uniqueCode("repack" + (char) ('a' + i % 26) + i);
+            tallies.add(ClickTally.of(code, clicks(code, 1 + i, NOW, "t.co", "DE")));
+        }
+        DynamoDbClickCounterStore wide = new DynamoDbClickCounterStore(client, settings.tables().clicks(), "test",
+                Clock.fixed(NOW, ZoneOffset.UTC), 40);
+        DynamoDbClickCounterStore narrow = new DynamoDbClickCounterStore(client, settings.tables().clicks(), "test",
+                Clock.fixed(NOW, ZoneOffset.UTC), 7);
+
+        wide.addAll(batch, tallies.subList(0, 12)); // an earlier attempt that got part of the way
+        narrow.addAll(batch, tallies);
+        wide.addAll(batch, tallies);
+
+        for (ClickTally tally : tallies) {
+            assertThat(store().total(tally.code())).as(tally.code().value()).isEqualTo(tally.total());
+        }
+        assertThat(items("#batch#test#" + batch)).hasSizeGreaterThan(2);
+    }
+
+    @Test
+    void addAll_linkWhoseDayItemIsFull_isCountedLinkByLinkWithItsChunk_onceAcrossRetries() {
+        ShortCode full = uniqueCode("chunkfull");
+        long expected = 0;
+        for (int batches = 0; !items(full).containsKey("D#" + day(NOW) + "#test#overflow"); batches++) {
+            assertThat(batches).as("batches written before the day item filled up").isLessThan(40);
+            List<Click> clicks = new ArrayList<>();
+            for (int i = 0; i < DynamoDbClickCounterStore.MAX_KEYS_PER_WRITE; i++) {
+                clicks.add(new Click(full, NOW, "c" + batches + "h" + i + "." + "x".repeat(200) + ".example", "NL", VisitorClass.BROWSER));
+            }
+            store().add(uniqueBatch(), ClickTally.of(full, clicks));
+            expected += clicks.size();
+        }
+        ShortCode neighbour = uniqueCode("chunkfullz");
+        String batch = uniqueBatch();
+        List<Click> late = new ArrayList<>();
+        for (int i = 0; i < DynamoDbClickCounterStore.MAX_KEYS_PER_WRITE; i++) {
+            late.add(new Click(full, NOW, "late" + i + "." + "x".repeat(200) + ".example", "NL", VisitorClass.BROWSER));
+        }
+        List<ClickTally> tallies = List.of(ClickTally.of(full, late), ClickTally.of(neighbour, clicks(neighbour, 2, NOW, "t.co", "NL")));
+
+        store().addAll(batch, tallies);
+        store().addAll(batch, tallies);
+
+        assertThat(store().total(full)).isEqualTo(expected + late.size());
+        assertThat(days(full, day(NOW), day(NOW)).get(day(NOW)).clicks()).isEqualTo(expected + late.size());
+        assertThat(store().total(neighbour)).isEqualTo(2);
+        Map<String, Map<String, AttributeValue>> markers = items("#batch#test#" + batch);
+        assertThat(markers).hasSize(1);
+        assertThat(markers.values().iterator().next().get("perLink").bool()).isTrue();
+        assertThat(items(neighbour)).containsKey("B#test#" + batch);
+    }
+
     private static DynamoDbClickCounterStore storeIn(String region) {
         return new DynamoDbClickCounterStore(client, settings.tables().clicks(), region, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     /** Every item of the link, by sort key. */
     private static Map<String, Map<String, AttributeValue>> items(ShortCode code) {
+        return items(code.value());
+    }
+
+    /** Every item of a partition, by sort key. */
+    private static Map<String, Map<String, AttributeValue>> items(String partition) {
         return client.queryPaginator(r -> r.tableName(settings.tables().clicks())
                         .keyConditionExpression("code = :code")
-                        .expressionAttributeValues(Map.of(":code", AttributeValue.fromS(code.value())))
+                        .expressionAttributeValues(Map.of(":code", AttributeValue.fromS(partition)))
                         .consistentRead(true))
                 .items().stream()
                 .collect(Collectors.toMap(item -> item.get("sk").s(), item -> item));

@@ -129,6 +129,44 @@ class DynamoDbStoreFaultsIT {
     }
 
     @Test
+    void addAll_lostAcknowledgementOfAChunk_isRetriedAndCountsEachLinkOnce() {
+        List<ClickTally> tallies = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ShortCode code = new ShortCode("chunk" + NEXT.incrementAndGet());
+            tallies.add(ClickTally.of(code, clicks(code, 1 + i % 5)));
+        }
+        faults.failNext(1, "TransactWriteItems", Mode.AFTER_RESPONSE, Fault.TIMEOUT);
+
+        stores.stores().clicks().addAll("batch-4", tallies); // retries the chunk itself, finds its marker
+        stores.stores().clicks().addAll("batch-4", tallies);
+
+        for (ClickTally tally : tallies) {
+            assertThat(stores.stores().clicks().total(tally.code())).as(tally.code().value()).isEqualTo(tally.total());
+        }
+        assertThat(faults.injected("TransactWriteItems")).isPositive();
+    }
+
+    @Test
+    void addAll_throttledOnEveryAttempt_throwsStoreUnavailableAndARetryCountsOnce() {
+        List<ClickTally> tallies = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ShortCode code = new ShortCode("chunk" + NEXT.incrementAndGet());
+            tallies.add(ClickTally.of(code, clicks(code, 1 + i % 5)));
+        }
+        faults.failNext(1000, "TransactWriteItems", Mode.BEFORE_SEND, Fault.THROTTLING);
+
+        assertThatThrownBy(() -> stores.stores().clicks().addAll("batch-5", tallies)).isInstanceOf(StoreUnavailableException.class);
+        faults.clear();
+        assertThat(tallies).allSatisfy(tally -> assertThat(stores.stores().clicks().total(tally.code())).isZero());
+        stores.stores().clicks().addAll("batch-5", tallies);
+        stores.stores().clicks().addAll("batch-5", tallies);
+
+        for (ClickTally tally : tallies) {
+            assertThat(stores.stores().clicks().total(tally.code())).as(tally.code().value()).isEqualTo(tally.total());
+        }
+    }
+
+    @Test
     void add_throttledOnEveryAttempt_throwsStoreUnavailableAndARetryCountsOnce() {
         ShortCode code = new ShortCode("clicks" + NEXT.incrementAndGet());
         ClickTally tally = ClickTally.of(code, clicks(code, 4));

@@ -198,6 +198,71 @@ public abstract class ClickCounterStoreContract {
         }
     }
 
+    @Test
+    void addAll_manyLinksOverTwoDays_countsEachOnce_andARetryChangesNothing() {
+        String batch = uniqueBatch();
+        List<ClickTally> tallies = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ShortCode code = uniqueCode("all" + i + "x");
+            List<Click> clicks = new ArrayList<>(clicks(code, 1 + i % 3, DAY_2, "t.co", "DE"));
+            if (i % 4 == 0) {
+                clicks.addAll(clicks(code, 2, DAY_3, "news.example", "NL"));
+            }
+            tallies.add(ClickTally.of(code, clicks));
+        }
+
+        store().addAll(batch, tallies);
+        store().addAll(batch, tallies);
+        store().addAll(batch, tallies.subList(10, 30));
+
+        for (ClickTally tally : tallies) {
+            assertThat(store().total(tally.code())).as(tally.code().value()).isEqualTo(tally.total());
+            assertThat(days(tally.code(), day(DAY_2), day(DAY_3))).isEqualTo(tally.days());
+        }
+    }
+
+    @Test
+    void addAll_concurrentDeliveriesOfOneBatch_countEachLinkOnce() throws Exception {
+        String batch = uniqueBatch();
+        List<ClickTally> tallies = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ShortCode code = uniqueCode("concurrent" + i + "x");
+            tallies.add(ClickTally.of(code, clicks(code, 1 + i, DAY_3, "t.co", "FR")));
+        }
+        int threads = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> deliveries = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                deliveries.add(pool.submit(() -> {
+                    start.await();
+                    for (int attempt = 1; ; attempt++) {
+                        try {
+                            store().addAll(batch, tallies);
+                            return null;
+                        } catch (StoreUnavailableException e) {
+                            if (attempt >= 50) {
+                                throw e;
+                            }
+                            Thread.sleep(10L * attempt);
+                        }
+                    }
+                }));
+            }
+            start.countDown();
+            for (Future<?> delivery : deliveries) {
+                delivery.get(120, TimeUnit.SECONDS);
+            }
+
+            for (ClickTally tally : tallies) {
+                assertThat(store().total(tally.code())).as(tally.code().value()).isEqualTo(tally.total());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Adds as a click aggregator does: a transient failure (a transaction conflict) is retried. */
     protected void addUntilApplied(String batch, ClickTally tally) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {

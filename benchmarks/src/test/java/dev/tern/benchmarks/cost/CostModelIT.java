@@ -126,10 +126,15 @@ class CostModelIT {
         List<DynamoDbRequestCounter.Call> batch = counter.calls();
         report("click batch (300 clicks, 10 links)", batch);
 
-        // Per link and batch: its counters (one update), its exactly-once marker with the ranking (one
-        // transaction) and the query that places it in the ranking; nothing per click.
-        assertThat(batch).hasSize(3 * codes.size());
+        // Per batch: one query of its markers and one transaction for all 10 links (marker, totals
+        // shard, each link's total and day item: 22 items); per link: the query and the update that
+        // place it in the ranking. Nothing per click.
+        assertThat(batch).extracting(DynamoDbRequestCounter.Call::operation).filteredOn("TransactWriteItems"::equals).hasSize(1);
+        assertThat(batch).filteredOn(call -> call.operation().equals("TransactWriteItems")).singleElement()
+                .satisfies(call -> assertThat(call.capacityUnits()).isEqualTo(2.0 * (2 + 2 * codes.size())));
         assertThat(batch).extracting(DynamoDbRequestCounter.Call::operation).filteredOn("UpdateItem"::equals).hasSize(codes.size());
+        assertThat(batch).extracting(DynamoDbRequestCounter.Call::operation).filteredOn("Query"::equals).hasSize(1 + codes.size());
+        assertThat(batch).hasSize(2 + 2 * codes.size());
         int clickLineBytes = logLines.stream().mapToInt(line -> line.getBytes(StandardCharsets.UTF_8).length + 1).sum() / logLines.size();
         System.out.printf(Locale.ROOT, "COST click line: %d bytes on average (with its newline)%n", clickLineBytes);
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Counts a batch of clicks with one write per link: the batch is grouped by link and each link's
- * tally is added under the batch id, so a batch delivered twice is counted once.
+ * Counts a batch of clicks: the batch is grouped by link and every link's tally is added under the
+ * batch id, so a batch delivered twice is counted once.
  */
 public final class ClickAggregator {
     private final ClickCounterStore counters;
@@ -19,9 +19,9 @@ public final class ClickAggregator {
     }
 
     /**
-     * Applies the batch. Every link is attempted even when one fails; then the first failure is
-     * thrown (with the others suppressed) so the caller retries the whole batch, whose already
-     * applied links are skipped by the store.
+     * Applies the batch: one tally per link, handed to the store together
+     * ({@link ClickCounterStore#addAll}). If some link fails, the store still attempts the others and
+     * then throws, so the caller retries the whole batch, whose already applied links are skipped.
      *
      * @return how many links were written
      */
@@ -30,23 +30,9 @@ public final class ClickAggregator {
         for (Click click : batch.clicks()) {
             byLink.computeIfAbsent(click.code(), c -> new ArrayList<>()).add(click);
         }
-        RuntimeException failure = null;
-        int written = 0;
-        for (Map.Entry<ShortCode, List<Click>> entry : byLink.entrySet()) {
-            try {
-                counters.add(batch.id(), ClickTally.of(entry.getKey(), entry.getValue()));
-                written++;
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return written;
+        List<ClickTally> tallies = new ArrayList<>(byLink.size());
+        byLink.forEach((code, clicks) -> tallies.add(ClickTally.of(code, clicks)));
+        counters.addAll(batch.id(), tallies);
+        return tallies.size();
     }
 }

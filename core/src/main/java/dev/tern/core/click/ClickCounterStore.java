@@ -2,6 +2,7 @@ package dev.tern.core.click;
 
 import dev.tern.core.link.ShortCode;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.SortedMap;
 
 /**
@@ -25,6 +26,34 @@ public interface ClickCounterStore {
      * days (migrated history) may be stored in several parts, each applied exactly once.
      */
     void add(String batchId, ClickTally tally);
+
+    /**
+     * Adds a whole batch: each tally exactly once per ({@code batchId}, link), as {@link #add} does,
+     * but a store may write several links together (the DynamoDB store writes up to a few dozen links
+     * in one transaction, which is what keeps counting a broad mix of links cheap). A batch id is given
+     * either to {@code add} or to {@code addAll}, not to both: a store may keep their records apart.
+     * Every link is attempted even when one fails; then the first failure is thrown (the others
+     * suppressed), and the caller retries the whole batch, whose applied links change nothing.
+     *
+     * <p>This default adds the tallies one by one.
+     */
+    default void addAll(String batchId, List<ClickTally> tallies) {
+        RuntimeException failure = null;
+        for (ClickTally tally : tallies) {
+            try {
+                add(batchId, tally);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
 
     /** Every click counted for the link so far. */
     long total(ShortCode code);
