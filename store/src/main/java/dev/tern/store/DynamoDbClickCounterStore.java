@@ -340,29 +340,15 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkR
                     items.add(addTo(tally.code(), "D#" + day + "#" + region, dayCounters(counts, false))));
         }
         items.add(addToTotals(first, Map.of(CLICKS, clicks)));
-        for (int attempt = 0; ; attempt++) {
-            try {
-                client.transactWriteItems(r -> r.transactItems(items));
-                return ChunkOutcome.APPLIED;
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-                if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
-                    return ChunkOutcome.MARKED_MEANWHILE;
-                }
-                if (reasons.stream().anyMatch(reason -> "ValidationError".equals(reason.code()))) {
-                    // A day item that would exceed 400 KB: add() moves that day to its overflow item.
-                    return putLinkByLinkMarker(batchId, chunk);
-                }
-                if (DynamoDbErrors.transientReason(e) == null || attempt >= 5) {
-                    throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, "counting clicks");
-                }
-            } catch (SdkException e) {
-                if (DynamoDbErrors.transientReason(e) == null || attempt >= 5) {
-                    throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, "counting clicks");
-                }
-            }
-            DynamoDbErrors.pause(attempt, "counting clicks");
+        TransactionCanceledException cancelled = transactRetrying(items, "counting clicks");
+        if (cancelled == null) {
+            return ChunkOutcome.APPLIED;
         }
+        if ("ConditionalCheckFailed".equals(cancelled.cancellationReasons().get(0).code())) {
+            return ChunkOutcome.MARKED_MEANWHILE;
+        }
+        // A day item that would exceed 400 KB (ValidationError): add() moves that day to its overflow item.
+        return putLinkByLinkMarker(batchId, chunk);
     }
 
     /** The chunk's marker with {@code perLink} set, put unless a marker is there already. */
@@ -478,24 +464,41 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkR
             }
         }
         shards.forEach((shard, counters) -> items.add(addTo(TOTALS_PARTITION, "T#" + region + "#" + shard, counters)));
+        TransactionCanceledException cancelled = transactRetrying(items, "registering imported links");
+        if (cancelled == null) {
+            return true;
+        }
+        if (cancelled.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+            return false;
+        }
+        throw DynamoDbErrors.translate(cancelled, Setting.CLICKS_TABLE, tableName, "registering imported links");
+    }
+
+    /**
+     * Runs the transaction, retrying throttling and transaction conflicts up to five times with a pause.
+     *
+     * @return {@code null} once it is applied, or its cancellation if an item's condition failed or an
+     *         item was invalid (with its reasons; not retried)
+     */
+    private TransactionCanceledException transactRetrying(List<TransactWriteItem> items, String operation) {
         for (int attempt = 0; ; attempt++) {
             try {
                 client.transactWriteItems(r -> r.transactItems(items));
-                return true;
+                return null;
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-                if (reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
-                    return false;
+                if (reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()) || "ValidationError".equals(r.code()))) {
+                    return e;
                 }
                 if (DynamoDbErrors.transientReason(e) == null || attempt >= 5) {
-                    throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, "registering imported links");
+                    throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, operation);
                 }
             } catch (SdkException e) {
                 if (DynamoDbErrors.transientReason(e) == null || attempt >= 5) {
-                    throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, "registering imported links");
+                    throw DynamoDbErrors.translate(e, Setting.CLICKS_TABLE, tableName, operation);
                 }
             }
-            DynamoDbErrors.pause(attempt, "registering imported links");
+            DynamoDbErrors.pause(attempt, operation);
         }
     }
 

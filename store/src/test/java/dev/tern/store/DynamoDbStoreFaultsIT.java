@@ -130,11 +130,7 @@ class DynamoDbStoreFaultsIT {
 
     @Test
     void addAll_lostAcknowledgementOfAChunk_isRetriedAndCountsEachLinkOnce() {
-        List<ClickTally> tallies = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            ShortCode code = new ShortCode("chunk" + NEXT.incrementAndGet());
-            tallies.add(ClickTally.of(code, clicks(code, 1 + i % 5)));
-        }
+        List<ClickTally> tallies = twoChunksOfTallies();
         faults.failNext(1, "TransactWriteItems", Mode.AFTER_RESPONSE, Fault.TIMEOUT);
 
         stores.stores().clicks().addAll("batch-4", tallies); // retries the chunk itself, finds its marker
@@ -148,11 +144,7 @@ class DynamoDbStoreFaultsIT {
 
     @Test
     void addAll_throttledOnEveryAttempt_throwsStoreUnavailableAndARetryCountsOnce() {
-        List<ClickTally> tallies = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            ShortCode code = new ShortCode("chunk" + NEXT.incrementAndGet());
-            tallies.add(ClickTally.of(code, clicks(code, 1 + i % 5)));
-        }
+        List<ClickTally> tallies = twoChunksOfTallies();
         faults.failNext(1000, "TransactWriteItems", Mode.BEFORE_SEND, Fault.THROTTLING);
 
         assertThatThrownBy(() -> stores.stores().clicks().addAll("batch-5", tallies)).isInstanceOf(StoreUnavailableException.class);
@@ -207,6 +199,16 @@ class DynamoDbStoreFaultsIT {
 
     private static Link newLink() {
         return LinkFixtures.link("fault" + NEXT.incrementAndGet()).build();
+    }
+
+    /** 40 links with 1-5 clicks each: two transactions of {@code addAll}. */
+    private static List<ClickTally> twoChunksOfTallies() {
+        List<ClickTally> tallies = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ShortCode code = new ShortCode("chunk" + NEXT.incrementAndGet());
+            tallies.add(ClickTally.of(code, clicks(code, 1 + i % 5)));
+        }
+        return tallies;
     }
 
     private static List<Click> clicks(ShortCode code, int n) {

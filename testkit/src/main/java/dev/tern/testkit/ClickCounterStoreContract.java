@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -175,27 +176,10 @@ public abstract class ClickCounterStoreContract {
         ShortCode code = uniqueCode("dupes");
         String batch = uniqueBatch();
         ClickTally tally = ClickTally.of(code, clicks(code, 11, DAY_3, "t.co", "FR"));
-        int threads = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> deliveries = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                deliveries.add(pool.submit(() -> {
-                    start.await();
-                    addUntilApplied(batch, tally);
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> delivery : deliveries) {
-                delivery.get(60, TimeUnit.SECONDS);
-            }
 
-            assertThat(store().total(code)).isEqualTo(11);
-        } finally {
-            pool.shutdownNow();
-        }
+        inParallel(8, () -> untilApplied(() -> store().add(batch, tally)));
+
+        assertThat(store().total(code)).isEqualTo(11);
     }
 
     @Test
@@ -229,46 +213,41 @@ public abstract class ClickCounterStoreContract {
             ShortCode code = uniqueCode("concurrent" + i + "x");
             tallies.add(ClickTally.of(code, clicks(code, 1 + i, DAY_3, "t.co", "FR")));
         }
-        int threads = 4;
+
+        inParallel(4, () -> untilApplied(() -> store().addAll(batch, tallies)));
+
+        for (ClickTally tally : tallies) {
+            assertThat(store().total(tally.code())).as(tally.code().value()).isEqualTo(tally.total());
+        }
+    }
+
+    /** Runs {@code task} on {@code threads} threads at once and waits for all of them. */
+    private static void inParallel(int threads, Callable<?> task) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<?>> deliveries = new ArrayList<>();
+            List<Future<?>> runs = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                deliveries.add(pool.submit(() -> {
+                runs.add(pool.submit(() -> {
                     start.await();
-                    for (int attempt = 1; ; attempt++) {
-                        try {
-                            store().addAll(batch, tallies);
-                            return null;
-                        } catch (StoreUnavailableException e) {
-                            if (attempt >= 50) {
-                                throw e;
-                            }
-                            Thread.sleep(10L * attempt);
-                        }
-                    }
+                    return task.call();
                 }));
             }
             start.countDown();
-            for (Future<?> delivery : deliveries) {
-                delivery.get(120, TimeUnit.SECONDS);
-            }
-
-            for (ClickTally tally : tallies) {
-                assertThat(store().total(tally.code())).as(tally.code().value()).isEqualTo(tally.total());
+            for (Future<?> run : runs) {
+                run.get(120, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** Adds as a click aggregator does: a transient failure (a transaction conflict) is retried. */
-    protected void addUntilApplied(String batch, ClickTally tally) throws InterruptedException {
+    /** Writes as a click aggregator does: a transient failure (a transaction conflict) is retried. */
+    private static Void untilApplied(Runnable write) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                store().add(batch, tally);
-                return;
+                write.run();
+                return null;
             } catch (StoreUnavailableException e) {
                 if (attempt >= 50) {
                     throw e;
