@@ -54,11 +54,15 @@ public final class RedirectHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     /**
-     * How often {@link #prime} runs the redirect path: C1, the only compiler at Lambda's
-     * {@code -XX:TieredStopAtLevel=1}, compiles a method after about 200 calls, so that a restored
-     * container serves its first redirects with compiled code (docs/PERFORMANCE.md §6).
+     * How often {@link #prime} runs the redirect path, so that a restored container serves its first
+     * redirects with compiled code (docs/PERFORMANCE.md §6). C1, the only compiler at Lambda's
+     * {@code -XX:TieredStopAtLevel=1}, compiles a method after about 200 calls, but raises that
+     * threshold while its queue is long (as priming keeps it, likely the reason): with 250 rounds (500
+     * reads) the DynamoDB client's once-per-request methods (endpoint rules, identity providers, the
+     * item's mapping) were still interpreted after the snapshot and compiled during the first visitors'
+     * requests, on their CPU (JFR's compilation events). 500 rounds get them compiled before it.
      */
-    static final int PRIMING_ROUNDS = 250;
+    static final int PRIMING_ROUNDS = 500;
 
     /**
      * SnapStart priming, before the snapshot; writes nothing and counts no click (the requests carry the
@@ -68,9 +72,10 @@ public final class RedirectHandler implements RequestHandler<APIGatewayV2HTTPEve
      *   <li>the status probe's canary link ({@link CanaryCode}), once the probe has created it in this
      *       region: the found path — the item's mapping, the {@code Location}, a 302 — and, since the
      *       canary is never cached, a DynamoDB read that finds an item each time;</li>
-     *   <li>the click line of a sample click, formatted and dropped (the probe header skips the sink).</li>
+     *   <li>the click line of a sample click, formatted and dropped (the probe header skips the sink);</li>
+     *   <li>the comparison of two equal codes that a hit in the hot-link cache makes.</li>
      * </ul>
-     * {@value #PRIMING_ROUNDS} rounds: about a second of reads, once per published version.
+     * {@value #PRIMING_ROUNDS} rounds: 1,000 reads, a few seconds, once per published version.
      */
     void prime() {
         primeRedirects(this, wiring.clock());
@@ -86,6 +91,14 @@ public final class RedirectHandler implements RequestHandler<APIGatewayV2HTTPEve
             handler.handleRequest(canary, null);
             ClickLine.format(Click.of(canaryCode, clock.instant(), "https://priming.invalid/page", null,
                     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"));
+        }
+        // A hit in the hot-link cache is the first call of ShortCode.equals (the map compares the request's
+        // code with the cached one), and a record's equals is linked on its first call: an invokedynamic
+        // whose bootstrap (ObjectMethods) spins method handles in the interpreter, about 8 ms on one CPU.
+        // The rounds above never hit the cache (neither a miss nor the canary is cached), so without this
+        // the first repeated link after a restore paid it.
+        if (!canaryCode.equals(new ShortCode(CanaryCode.VALUE))) {
+            throw new IllegalStateException("equal short codes compare unequal");
         }
     }
 
