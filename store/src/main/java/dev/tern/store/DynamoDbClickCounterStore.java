@@ -323,9 +323,6 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkR
 
     private ChunkOutcome applyChunk(String batchId, List<ClickTally> chunk) {
         ShortCode first = chunk.get(0).code();
-        if (2 + chunk.stream().mapToInt(tally -> 1 + tally.days().size()).sum() > chunkItems) {
-            return putLinkByLinkMarker(batchId, chunk);
-        }
         Map<String, AttributeValue> marker = chunkMarker(batchId, chunk);
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(marker)
@@ -340,6 +337,9 @@ public final class DynamoDbClickCounterStore implements ClickCounterStore, LinkR
                     items.add(addTo(tally.code(), "D#" + day + "#" + region, dayCounters(counts, false))));
         }
         items.add(addToTotals(first, Map.of(CLICKS, clicks)));
+        if (items.size() > chunkItems) {
+            return putLinkByLinkMarker(batchId, chunk); // one tally of more days than a chunk holds
+        }
         TransactionCanceledException cancelled = transactRetrying(items, "counting clicks");
         if (cancelled == null) {
             return ChunkOutcome.APPLIED;

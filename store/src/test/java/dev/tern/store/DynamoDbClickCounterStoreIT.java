@@ -235,6 +235,28 @@ class DynamoDbClickCounterStoreIT extends ClickCounterStoreContract {
         assertThat(items(neighbour)).containsKey("B#test#" + batch);
     }
 
+    @Test
+    void addAll_tallyOfMoreDaysThanAChunkHolds_isCountedLinkByLink_onceAcrossRetries() {
+        ShortCode history = uniqueCode("chunklong");
+        List<Click> clicks = new ArrayList<>();
+        LocalDate first = LocalDate.of(2019, 1, 1);
+        for (int d = 0; d < 60; d++) {
+            clicks.addAll(clicks(history, 1, first.plusDays(d).atStartOfDay().toInstant(ZoneOffset.UTC), "direct", ""));
+        }
+        ShortCode other = uniqueCode("chunklonz");
+        String batch = uniqueBatch();
+        List<ClickTally> tallies = List.of(ClickTally.of(history, clicks), ClickTally.of(other, clicks(other, 3, NOW, "t.co", "DE")));
+
+        store().addAll(batch, tallies);
+        store().addAll(batch, tallies);
+
+        assertThat(store().total(history)).isEqualTo(60);
+        assertThat(store().total(other)).isEqualTo(3);
+        assertThat(items("#batch#test#" + batch).values()).as("the long tally's chunk, counted link by link")
+                .filteredOn(marker -> marker.containsKey("perLink")).singleElement()
+                .satisfies(marker -> assertThat(marker.get("codes").ss()).containsExactly(history.value()));
+    }
+
     private static DynamoDbClickCounterStore storeIn(String region) {
         return new DynamoDbClickCounterStore(client, settings.tables().clicks(), region, Clock.fixed(NOW, ZoneOffset.UTC));
     }

@@ -22,7 +22,7 @@ import java.util.Optional;
  * is missing and repairs it when someone changed it.
  */
 public final class CanaryLink {
-    /** Its code: '_' and '-' are allowed in codes but never generated, so it cannot collide with a link's. */
+    /** Its code, {@link CanaryCode#VALUE}. */
     public static final String CODE = CanaryCode.VALUE;
     /** Where it points: a reserved example domain, never fetched by the probe (redirects are not followed). */
     public static final URI TARGET = URI.create("https://example.com/tern-status-canary");
